@@ -1,0 +1,4 @@
+use typst::LibraryExt;
+fn main() {
+    let _ = typst::Library::default();
+}
