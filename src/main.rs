@@ -1,4 +1,193 @@
-use typst::LibraryExt;
-fn main() {
-    let _ = typst::Library::default();
+//! `baocao`: the command line. Only this file prints and picks exit codes.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use baocao::batch::{self, BuildError, BuildOptions};
+use baocao::vn::thousands;
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[derive(Parser)]
+#[command(
+    name = "baocao",
+    version,
+    about = "Sinh văn bản PDF (phiếu đánh giá, danh sách xếp loại, báo cáo…) theo thể thức văn bản của Đảng từ dữ liệu cán bộ cấp xã",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra dữ liệu và sinh toàn bộ văn bản vào thư mục kết quả
+    Build {
+        /// Thư mục dữ liệu (mặc định: inputs)
+        #[arg(default_value = "inputs")]
+        inputs: PathBuf,
+        /// Thư mục kết quả (mặc định: out)
+        #[arg(short, long, default_value = "out")]
+        out: PathBuf,
+        /// Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (ví dụ: phieu-danh-gia,danh-sach-xep-loai)
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Chỉ sinh cho các xã/phường này (mã, cách nhau bởi dấu phẩy)
+        #[arg(long, value_delimiter = ',')]
+        commune: Vec<String>,
+        /// Số luồng dàn trang (mặc định: số nhân CPU)
+        #[arg(short = 'j', long)]
+        jobs: Option<usize>,
+        /// Thư mục phông chữ bổ sung (mặc định: thư mục fonts/ cạnh thư mục dữ liệu, nếu có)
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+        /// Dùng bộ mẫu văn bản trong thư mục này thay cho bộ mẫu có sẵn
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Kiểm tra dữ liệu và in tóm tắt, không ghi tệp nào
+    Check {
+        /// Thư mục dữ liệu (mặc định: inputs)
+        #[arg(default_value = "inputs")]
+        inputs: PathBuf,
+    },
+    /// (dành cho người phát triển) Dàn trang một mẫu với một view-model JSON
+    #[command(hide = true)]
+    DevRender {
+        template: String,
+        vm: PathBuf,
+        out: PathBuf,
+        #[arg(long, default_value = "report-templates")]
+        templates: PathBuf,
+        /// Ghi thêm mã Typst đã sinh
+        #[arg(long)]
+        typ: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match cli.command {
+        Command::Build {
+            inputs,
+            out,
+            only,
+            commune,
+            jobs,
+            font_dir,
+            templates,
+        } => {
+            let opts = BuildOptions {
+                inputs,
+                out,
+                only,
+                communes: commune,
+                jobs,
+                font_dir,
+                templates,
+            };
+            build(&opts)
+        }
+        Command::Check { inputs } => match batch::load(&inputs) {
+            Ok(ds) => {
+                print!("{}", batch::summary(&ds));
+                ExitCode::SUCCESS
+            }
+            Err(e) => report_error(e),
+        },
+        Command::DevRender {
+            template,
+            vm,
+            out,
+            templates,
+            typ,
+        } => match batch::dev_render(&template, &vm, &out, &templates, typ.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn build(opts: &BuildOptions) -> ExitCode {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{bar:40}] {pos}/{len} văn bản ({per_sec}, còn {eta})",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    let progress = |done: usize, total: usize| {
+        if bar.length() != Some(total as u64) {
+            bar.set_length(total as u64);
+        }
+        bar.set_position(done as u64);
+    };
+    let result = batch::build(opts, Some(&progress));
+    bar.finish_and_clear();
+    match result {
+        Ok(r) => {
+            let secs = r.elapsed.as_secs_f64();
+            println!(
+                "Đã tạo {} văn bản trong {} giây, tại {}",
+                thousands(r.documents as i64),
+                format!("{secs:.1}").replace('.', ","),
+                r.dir.display()
+            );
+            if !r.times_new_roman {
+                eprintln!(
+                    "ghi chú: không có phông Times New Roman (--font-dir); đã dùng Liberation Serif cùng kích thước chữ."
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_error(e),
+    }
+}
+
+fn report_error(e: BuildError) -> ExitCode {
+    match e {
+        BuildError::Usage(msg) => {
+            eprintln!("lỗi: {msg}");
+            ExitCode::from(2)
+        }
+        BuildError::Input(diags) => {
+            eprint!("{}", diags.render());
+            eprintln!(
+                "Dữ liệu có {} lỗi; chưa tạo văn bản nào, thư mục kết quả giữ nguyên.",
+                diags.len()
+            );
+            ExitCode::FAILURE
+        }
+        BuildError::Setup(msg) => {
+            eprintln!("lỗi: {msg}");
+            ExitCode::FAILURE
+        }
+        BuildError::Documents(fails) => {
+            for (path, why) in &fails {
+                eprintln!("lỗi: {}: {why}", path.display());
+            }
+            eprintln!(
+                "{} văn bản không tạo được; không thay đổi tệp nào trong thư mục kết quả.",
+                fails.len()
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

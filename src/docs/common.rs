@@ -1,0 +1,106 @@
+//! What every document shares: issuing body, number, place and date, signer,
+//! recipients (document-conventions.md).
+
+use serde::Serialize;
+
+use crate::input::{Commune, Config, Signer};
+use crate::model::Model;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateVm {
+    pub day: u32,
+    pub month: u32,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocVm {
+    /// "party" (HD 36) or "state" (NĐ 30).
+    pub style: &'static str,
+    /// Overrides of the template library's ruleset (config.layout).
+    pub ruleset: serde_json::Value,
+    pub superior: String,
+    pub issuer: String,
+    pub show_number: bool,
+    /// The number alone ("12"); None leaves it blank for the clerk.
+    pub number: Option<String>,
+    pub type_code: String,
+    pub body_code: String,
+    pub place: String,
+    pub date: DateVm,
+    pub urgency: Option<String>,
+    pub title: String,
+    pub signer: Signer,
+    pub recipients: Vec<String>,
+}
+
+fn date(cfg: &Config) -> DateVm {
+    use chrono::Datelike;
+    DateVm {
+        day: cfg.issued_on.day(),
+        month: cfg.issued_on.month(),
+        year: cfg.issued_on.year(),
+    }
+}
+
+fn ruleset(cfg: &Config) -> serde_json::Value {
+    serde_json::to_value(&cfg.layout).unwrap_or_default()
+}
+
+/// "xã Hòa An" / "phường Thục Phán".
+pub fn commune_words(c: &Commune) -> String {
+    format!("{} {}", c.kind.label(), c.name)
+}
+
+/// The configured number ("123-BC/TU" or "123") of a document key, as the number alone.
+fn number(cfg: &Config, key: &str) -> Option<String> {
+    let raw = cfg.numbering.get(key)?;
+    let n = raw.split(['-', '/']).next().unwrap_or(raw).trim();
+    (!n.is_empty()).then(|| n.to_string())
+}
+
+fn recipients(cfg: &Config, key: &str, default: &[String]) -> Vec<String> {
+    cfg.recipients
+        .get(key)
+        .cloned()
+        .unwrap_or_else(|| default.to_vec())
+}
+
+/// A document issued by a commune's Party committee (Đảng uỷ xã/phường).
+pub fn commune_committee(
+    model: &Model,
+    c: &Commune,
+    type_code: &str,
+    key: &str,
+    title: String,
+) -> DocVm {
+    let cfg = &model.ds.config;
+    DocVm {
+        style: "party",
+        ruleset: ruleset(cfg),
+        superior: cfg.provincial_committee.parent.to_uppercase(),
+        issuer: format!("ĐẢNG UỶ {}", commune_words(c).to_uppercase()),
+        show_number: true,
+        number: number(cfg, &format!("{key}.{}", c.id)),
+        type_code: type_code.into(),
+        body_code: "ĐU".into(),
+        place: c.name.clone(),
+        date: date(cfg),
+        urgency: None,
+        title,
+        signer: Signer {
+            authority: "T/M ĐẢNG UỶ".into(),
+            role: "BÍ THƯ".into(),
+            name: c.secretary.clone().unwrap_or_default(),
+        },
+        recipients: recipients(
+            cfg,
+            key,
+            &[
+                "Ban Thường vụ Tỉnh uỷ (báo cáo)".into(),
+                "Các chi bộ trực thuộc".into(),
+                "Lưu Văn phòng Đảng uỷ".into(),
+            ],
+        ),
+    }
+}

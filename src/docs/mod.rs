@@ -1,0 +1,123 @@
+//! Documents: which ones to build, for whom, and the view-model of each.
+//!
+//! A document kind is a view-model builder plus a template name; adding one
+//! touches no other stage. View-models are plain serialisable data with every
+//! figure already formatted the Vietnamese way.
+
+mod common;
+mod danh_sach;
+mod phieu;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::model::Model;
+
+/// The document kinds, by their command-line code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Kind {
+    PhieuDanhGia,
+    DanhSachXepLoai,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::PhieuDanhGia, Kind::DanhSachXepLoai];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::PhieuDanhGia => "phieu-danh-gia",
+            Kind::DanhSachXepLoai => "danh-sach-xep-loai",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == s)
+    }
+
+    pub fn template(self) -> String {
+        format!("{}.typ.j2", self.code())
+    }
+}
+
+/// One document to build: where it goes and what it is rendered from.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub kind: Kind,
+    /// Path relative to the output folder, e.g. `2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf`.
+    pub path: PathBuf,
+    /// The commune the document belongs to (None for provincial documents).
+    pub commune: Option<String>,
+    pub vm: serde_json::Value,
+}
+
+/// Which documents to build.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Empty: every kind.
+    pub kinds: Vec<Kind>,
+    /// Empty: every commune.
+    pub communes: Vec<String>,
+}
+
+impl Selection {
+    fn wants(&self, kind: Kind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+
+    fn wants_commune(&self, id: &str) -> bool {
+        self.communes.is_empty() || self.communes.iter().any(|c| c == id)
+    }
+}
+
+/// A name usable as a file name on every system.
+pub fn file_stem(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+fn to_value<T: Serialize>(vm: &T) -> serde_json::Value {
+    serde_json::to_value(vm).expect("view-models serialise")
+}
+
+/// Every document of the selection, in a stable order.
+pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
+    let period = model.ds.config.period.code();
+    let mut jobs = Vec::new();
+    for commune in &model.ds.communes {
+        if !sel.wants_commune(&commune.id) {
+            continue;
+        }
+        let dir = PathBuf::from(&period).join("xa").join(&commune.id);
+        if sel.wants(Kind::DanhSachXepLoai) {
+            jobs.push(Job {
+                kind: Kind::DanhSachXepLoai,
+                path: dir.join("danh-sach-xep-loai.pdf"),
+                commune: Some(commune.id.clone()),
+                vm: to_value(&danh_sach::build(model, commune)),
+            });
+        }
+        if sel.wants(Kind::PhieuDanhGia) {
+            for r in model.results_of(&commune.id) {
+                jobs.push(Job {
+                    kind: Kind::PhieuDanhGia,
+                    path: dir
+                        .join("phieu-danh-gia")
+                        .join(format!("{}.pdf", file_stem(&r.official.id))),
+                    commune: Some(commune.id.clone()),
+                    vm: to_value(&phieu::build(model, r)),
+                });
+            }
+        }
+    }
+    jobs
+}
+
+pub use danh_sach::sorted_results;

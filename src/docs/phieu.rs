@@ -1,0 +1,215 @@
+//! §1 Phiếu đánh giá, xếp loại: one per official per period.
+
+use serde::Serialize;
+
+use super::common::{DocVm, commune_committee, commune_words};
+use crate::input::{Bloc, Official};
+use crate::model::{self, Model, Rating};
+use crate::vn::{date_body, decimal1_ratio};
+
+/// The groups and indicators of Phụ lục 1.
+pub const GROUP_NAMES: [&str; 4] = [
+    "Kết quả thực hiện nhiệm vụ",
+    "Mức độ phục vụ người dân, doanh nghiệp",
+    "Năng lực phối hợp và huy động nguồn lực",
+    "Kỷ luật, kỷ cương và đạo đức công vụ",
+];
+
+pub const INDICATORS: [&str; 11] = [
+    "Tỷ lệ hoàn thành các chỉ tiêu của địa phương",
+    "Tiến độ giải quyết nhiệm vụ được cấp trên giao",
+    "Tỷ lệ giải quyết hồ sơ hành chính đúng hạn",
+    "Hiệu quả triển khai các chương trình mục tiêu quốc gia, các chương trình trọng tâm",
+    "Mức độ hài lòng của người dân và doanh nghiệp",
+    "Thời gian xử lý thủ tục hành chính thực tế",
+    "Số vụ việc tồn đọng, kéo dài được giải quyết dứt điểm; tỷ lệ giải quyết đơn thư",
+    "Hiệu quả phối hợp giữa các cơ quan trong xử lý công việc",
+    "Khả năng huy động nguồn lực xã hội cho phát triển địa phương",
+    "Chấp hành nghiêm túc kỷ luật, kỷ cương hành chính",
+    "Không để xảy ra sai phạm, tiêu cực trong quản lý, điều hành",
+];
+
+#[derive(Serialize)]
+pub struct OfficialVm {
+    pub id: String,
+    pub name: String,
+    pub birth_date: String,
+    pub gender: &'static str,
+    pub ethnicity: String,
+    pub title: String,
+    pub unit: String,
+    pub education: String,
+    pub political_theory: &'static str,
+    pub it_skill: &'static str,
+    pub party_joined_on: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct IndicatorVm {
+    pub code: String,
+    pub name: &'static str,
+    pub score: String,
+}
+
+#[derive(Serialize)]
+pub struct GroupVm {
+    pub no: String,
+    pub name: &'static str,
+    pub weight: String,
+    pub score: String,
+    pub indicators: Vec<IndicatorVm>,
+}
+
+#[derive(Serialize)]
+pub struct LevelVm {
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Serialize)]
+pub struct EvaluatorVm {
+    pub authority: String,
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Serialize)]
+pub struct PhieuVm {
+    pub doc: DocVm,
+    pub title: &'static str,
+    pub period_words: String,
+    pub official: OfficialVm,
+    pub groups: Vec<GroupVm>,
+    pub total: String,
+    pub levels: Vec<LevelVm>,
+    pub rating: &'static str,
+    pub cap_reason: Option<String>,
+    pub self_assessment: Option<String>,
+    pub strengths: Option<String>,
+    pub weaknesses: Option<String>,
+    pub evaluator: EvaluatorVm,
+}
+
+/// "Đại học (Luật)".
+pub fn education_words(o: &Official) -> String {
+    match o.major {
+        Some(m) => format!("{} ({})", o.education.label(), m.label()),
+        None => o.education.label().to_string(),
+    }
+}
+
+/// Why a discipline capped the rating, or None.
+pub fn cap_reason(r: &model::Result) -> Option<String> {
+    let d = r.capped_by?;
+    let decision = if d.decision.is_empty() {
+        String::new()
+    } else {
+        format!(" theo Quyết định số {}", d.decision)
+    };
+    let (n, den) = r.score.total();
+    let mut s = format!(
+        "Bị kỷ luật {}{decision} ngày {} trong kỳ đánh giá nên xếp loại tối đa ở mức \"{}\"",
+        d.form.to_lowercase(),
+        date_body(d.on),
+        Rating::Pass.label()
+    );
+    if r.by_score != r.rating {
+        s.push_str(&format!(
+            " (tổng điểm {} tương ứng mức \"{}\")",
+            decimal1_ratio(n, den),
+            r.by_score.label()
+        ));
+    }
+    s.push('.');
+    Some(s)
+}
+
+pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
+    let cfg = &model.ds.config;
+    let o = r.official;
+    let commune = model.commune(&o.commune);
+    let position = model.position(&o.position);
+    let mut doc = commune_committee(
+        model,
+        commune,
+        "",
+        "evaluation_sheet",
+        format!("Phiếu đánh giá, xếp loại chất lượng cán bộ - {}", o.name),
+    );
+    doc.show_number = false;
+    let unit = match o.bloc {
+        Bloc::Party => format!("Đảng uỷ {}", commune_words(commune)),
+        Bloc::Government => format!("Ủy ban nhân dân {}", commune_words(commune)),
+    };
+    let groups = model::score::GROUPS
+        .iter()
+        .enumerate()
+        .map(|(g, range)| {
+            let (n, d) = r.score.group_mean(g);
+            GroupVm {
+                no: (g + 1).to_string(),
+                name: GROUP_NAMES[g],
+                weight: format!("{}%", cfg.kpi.weights[g]),
+                score: decimal1_ratio(n, d),
+                indicators: range
+                    .clone()
+                    .map(|i| IndicatorVm {
+                        code: format!("K{}", i + 1),
+                        name: INDICATORS[i],
+                        score: r.evaluation.scores[i].to_string(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let (n, d) = r.score.total();
+    let e = r.evaluation;
+    let evaluator = EvaluatorVm {
+        authority: "T/M ĐẢNG UỶ".into(),
+        role: e
+            .evaluator
+            .as_ref()
+            .filter(|ev| !ev.title.is_empty())
+            .map(|ev| ev.title.to_uppercase())
+            .unwrap_or_else(|| "BÍ THƯ".into()),
+        name: e
+            .evaluator
+            .as_ref()
+            .map(|ev| ev.name.clone())
+            .or_else(|| commune.secretary.clone())
+            .unwrap_or_default(),
+    };
+    PhieuVm {
+        doc,
+        title: "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ",
+        period_words: cfg.period.words(),
+        official: OfficialVm {
+            id: o.id.clone(),
+            name: o.name.clone(),
+            birth_date: date_body(o.birth_date),
+            gender: o.gender.label(),
+            ethnicity: o.ethnicity.clone(),
+            title: o.title.clone().unwrap_or_else(|| position.name.clone()),
+            unit,
+            education: education_words(o),
+            political_theory: o.political_theory.label(),
+            it_skill: o.it_skill.label(),
+            party_joined_on: o.party_joined_on.map(date_body),
+        },
+        groups,
+        total: decimal1_ratio(n, d),
+        levels: Rating::ALL
+            .iter()
+            .map(|&l| LevelVm {
+                label: l.label(),
+                checked: l == r.rating,
+            })
+            .collect(),
+        rating: r.rating.label(),
+        cap_reason: cap_reason(r),
+        self_assessment: e.self_assessment.clone(),
+        strengths: e.strengths.clone(),
+        weaknesses: e.weaknesses.clone(),
+        evaluator,
+    }
+}

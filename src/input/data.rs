@@ -1,0 +1,511 @@
+//! The validated entities of data-model.md, each with the place it came from.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diag::Loc;
+
+/// Where an entity came from: its place, its path (`officials[3]`) and the
+/// place of each of its fields, so later checks can point at a field.
+#[derive(Debug, Clone)]
+pub struct Src {
+    pub loc: Loc,
+    pub path: String,
+    pub fields: Vec<(String, u32, u32)>,
+}
+
+impl Src {
+    /// The place and path of `field` (the entity's own place if absent).
+    pub fn at(&self, field: &str) -> (Loc, String) {
+        let path = format!("{}.{field}", self.path);
+        match self.fields.iter().find(|(n, _, _)| n == field) {
+            Some((_, line, col)) => (
+                Loc {
+                    line: *line,
+                    col: *col,
+                    ..self.loc.clone()
+                },
+                path,
+            ),
+            None => (self.loc.clone(), path),
+        }
+    }
+}
+
+/// Declares a code list: the enum, its YAML codes and Vietnamese labels.
+macro_rules! codes {
+    ($(#[$m:meta])* $name:ident { $($var:ident = $code:literal : $label:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($var),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+            pub fn code(self) -> &'static str {
+                match self { $($name::$var => $code),+ }
+            }
+            pub fn label(self) -> &'static str {
+                match self { $($name::$var => $label),+ }
+            }
+            pub fn from_code(s: &str) -> Option<$name> {
+                match s { $($code => Some($name::$var),)+ _ => None }
+            }
+        }
+    };
+}
+
+codes!(CommuneKind { Xa = "xa": "xã", Phuong = "phuong": "phường" });
+codes!(Region {
+    Urban = "urban": "đô thị",
+    Rural = "rural": "nông thôn",
+    Mountain = "mountain": "miền núi - vùng đồng bào DTTS",
+    Border = "border": "biên giới",
+});
+codes!(Bloc { Party = "party": "khối Đảng", Government = "government": "khối chính quyền" });
+codes!(Gender { Male = "male": "Nam", Female = "female": "Nữ" });
+codes!(
+    /// Lowest first, so `>=` means "meets".
+    Education {
+        None = "none": "Chưa qua đào tạo",
+        Intermediate = "intermediate": "Trung cấp",
+        College = "college": "Cao đẳng",
+        University = "university": "Đại học",
+        Postgraduate = "postgraduate": "Sau đại học",
+    }
+);
+codes!(PoliticalTheory {
+    None = "none": "Chưa qua đào tạo",
+    Elementary = "elementary": "Sơ cấp",
+    Intermediate = "intermediate": "Trung cấp",
+    Advanced = "advanced": "Cao cấp, cử nhân",
+});
+codes!(ItSkill { None = "none": "Chưa có", Basic = "basic": "Cơ bản", Advanced = "advanced": "Nâng cao" });
+codes!(Major {
+    FinanceAccounting = "finance_accounting": "Tài chính - Kế toán",
+    CadastralConstruction = "cadastral_construction": "Địa chính - Xây dựng",
+    It = "it": "Công nghệ thông tin",
+    Law = "law": "Luật",
+    Economics = "economics": "Kinh tế",
+    Agriculture = "agriculture": "Nông nghiệp",
+    Education = "education": "Sư phạm",
+    Health = "health": "Y tế",
+    CultureSociety = "culture_society": "Văn hoá - Xã hội",
+    Other = "other": "Khác",
+});
+codes!(CourseKind {
+    PoliticalTheory = "political_theory": "Lý luận chính trị",
+    Professional = "professional": "Chuyên môn, nghiệp vụ",
+    DigitalSkills = "digital_skills": "Kỹ năng số, chuyển đổi số",
+    LeadershipSkills = "leadership_skills": "Kỹ năng lãnh đạo, quản lý",
+    StateManagement = "state_management": "Quản lý nhà nước",
+    Other = "other": "Khác",
+});
+codes!(TrainingStatus {
+    Planned = "planned": "Dự kiến",
+    Enrolled = "enrolled": "Đang học",
+    Completed = "completed": "Đã hoàn thành",
+    Dropped = "dropped": "Bỏ học",
+});
+codes!(SurveyChannel { Citizens = "citizens": "Người dân", Businesses = "businesses": "Doanh nghiệp", Internal = "internal": "Nội bộ" });
+
+/// A reporting period: a year, a half or a quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Period {
+    Year(i32),
+    Half(i32, u8),
+    Quarter(i32, u8),
+}
+
+impl Period {
+    pub fn parse(s: &str) -> Option<Period> {
+        let (y, rest) = match s.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (s, None),
+        };
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        match rest {
+            None => Some(Period::Year(year)),
+            Some("H1") => Some(Period::Half(year, 1)),
+            Some("H2") => Some(Period::Half(year, 2)),
+            Some(q) if q.len() == 2 && q.starts_with('Q') => match &q[1..] {
+                n @ ("1" | "2" | "3" | "4") => Some(Period::Quarter(year, n.parse().ok()?)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn code(&self) -> String {
+        match self {
+            Period::Year(y) => format!("{y}"),
+            Period::Half(y, h) => format!("{y}-H{h}"),
+            Period::Quarter(y, q) => format!("{y}-Q{q}"),
+        }
+    }
+
+    pub fn first_day(&self) -> NaiveDate {
+        let (y, m) = match *self {
+            Period::Year(y) => (y, 1),
+            Period::Half(y, h) => (y, if h == 1 { 1 } else { 7 }),
+            Period::Quarter(y, q) => (y, 1 + 3 * (q as u32 - 1)),
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).expect("valid period start")
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        let (y, m) = match *self {
+            Period::Year(y) => (y, 12),
+            Period::Half(y, h) => (y, if h == 1 { 6 } else { 12 }),
+            Period::Quarter(y, q) => (y, 3 * q as u32),
+        };
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)
+        };
+        next.expect("valid period end")
+            .pred_opt()
+            .expect("valid period end")
+    }
+
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.first_day() <= d && d <= self.last_day()
+    }
+
+    /// "6 tháng đầu năm 2026", "quý I năm 2026", "năm 2026".
+    pub fn words(&self) -> String {
+        match *self {
+            Period::Year(y) => format!("năm {y}"),
+            Period::Half(y, 1) => format!("6 tháng đầu năm {y}"),
+            Period::Half(y, _) => format!("6 tháng cuối năm {y}"),
+            Period::Quarter(y, q) => {
+                let roman = ["I", "II", "III", "IV"][(q as usize).clamp(1, 4) - 1];
+                format!("quý {roman} năm {y}")
+            }
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        match *self {
+            Period::Year(y) | Period::Half(y, _) | Period::Quarter(y, _) => y,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signer {
+    pub authority: String,
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Body {
+    pub parent: String,
+    pub name: String,
+    pub code: String,
+    pub signer: Signer,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolution {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub title: String,
+}
+
+/// KPI weights (percent, summing to 100) and rating thresholds (points).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Kpi {
+    pub weights: [u32; 4],
+    pub thresholds: Thresholds,
+    /// Share of "xuất sắc" allowed, in percent of those rated "tốt" (default 20).
+    pub excellent_quota: u32,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Thresholds {
+    pub excellent: u32,
+    pub good: u32,
+    pub pass: u32,
+}
+
+impl Default for Kpi {
+    fn default() -> Kpi {
+        Kpi {
+            weights: [40, 25, 20, 15],
+            thresholds: Thresholds {
+                excellent: 90,
+                good: 70,
+                pass: 50,
+            },
+            excellent_quota: 20,
+        }
+    }
+}
+
+/// Early-warning thresholds (reports.md §5), configurable.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct WarningRules {
+    pub discipline_months: u32,
+    pub discipline_score: u32,
+    pub late_tasks: u32,
+}
+
+impl Default for WarningRules {
+    fn default() -> WarningRules {
+        WarningRules {
+            discipline_months: 24,
+            discipline_score: 70,
+            late_tasks: 3,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub province: String,
+    pub as_of: NaiveDate,
+    pub period: Period,
+    pub place: String,
+    pub issued_on: NaiveDate,
+    pub resolution: Resolution,
+    pub kpi: Kpi,
+    pub warnings: WarningRules,
+    pub provincial_committee: Body,
+    pub organization_board: Body,
+    /// Fixed document numbers by document key (e.g. `provincial_report`).
+    pub numbering: BTreeMap<String, String>,
+    /// Nơi nhận by document key.
+    pub recipients: BTreeMap<String, Vec<String>>,
+    /// Free text sections by key.
+    pub narrative: BTreeMap<String, String>,
+    /// Layout overrides for the ruleset of the template library (e.g. margins).
+    pub layout: BTreeMap<String, serde_json::Value>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Commune {
+    pub id: String,
+    pub name: String,
+    pub kind: CommuneKind,
+    pub region: Region,
+    pub cluster: Option<String>,
+    pub secretary: Option<String>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Requirements {
+    pub education: Option<Education>,
+    pub majors: Vec<Major>,
+    pub political_theory: Option<PoliticalTheory>,
+    pub it_skill: Option<ItSkill>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Position {
+    pub id: String,
+    pub name: String,
+    pub bloc: Bloc,
+    pub leader: bool,
+    pub requires: Requirements,
+    pub region_priorities: BTreeMap<Region, Vec<String>>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryItem {
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub unit: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reward {
+    pub on: NaiveDate,
+    pub decision: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Discipline {
+    pub on: NaiveDate,
+    pub decision: String,
+    pub form: String,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Official {
+    pub id: String,
+    pub name: String,
+    pub birth_date: NaiveDate,
+    pub gender: Gender,
+    pub ethnicity: String,
+    pub commune: String,
+    pub bloc: Bloc,
+    pub position: String,
+    pub title: Option<String>,
+    pub education: Education,
+    pub major: Option<Major>,
+    pub political_theory: PoliticalTheory,
+    pub it_skill: ItSkill,
+    pub party_joined_on: Option<NaiveDate>,
+    pub digital_profile: bool,
+    pub history: Vec<HistoryItem>,
+    pub rewards: Vec<Reward>,
+    pub disciplines: Vec<Discipline>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluator {
+    pub name: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub official: String,
+    pub period: Period,
+    /// k1..k11, each 0..=100.
+    pub scores: [u32; 11],
+    pub self_assessment: Option<String>,
+    pub strengths: Option<String>,
+    pub weaknesses: Option<String>,
+    pub evaluator: Option<Evaluator>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grants {
+    pub education: Option<Education>,
+    pub political_theory: Option<PoliticalTheory>,
+    pub it_skill: Option<ItSkill>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Course {
+    pub id: String,
+    pub name: String,
+    pub kind: CourseKind,
+    pub grants: Grants,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub organizer: String,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Training {
+    pub official: String,
+    pub course: String,
+    pub status: TrainingStatus,
+    pub completed_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    pub commune: String,
+    pub owner: Option<String>,
+    pub due: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Initiative {
+    pub id: String,
+    pub commune: String,
+    pub title: String,
+    pub year: i32,
+    pub replicated: bool,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Survey {
+    pub commune: String,
+    pub period: Period,
+    pub channel: SurveyChannel,
+    pub respondents: u32,
+    pub satisfied: u32,
+    #[serde(skip)]
+    pub src: Src,
+}
+
+/// Everything read from an input folder, validated and cross-checked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dataset {
+    pub config: Config,
+    pub communes: Vec<Commune>,
+    pub positions: Vec<Position>,
+    pub officials: Vec<Official>,
+    pub evaluations: Vec<Evaluation>,
+    pub courses: Vec<Course>,
+    pub trainings: Vec<Training>,
+    pub tasks: Vec<Task>,
+    pub initiatives: Vec<Initiative>,
+    pub surveys: Vec<Survey>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        let h1 = Period::parse("2026-H1").unwrap();
+        assert_eq!(h1.first_day().to_string(), "2026-01-01");
+        assert_eq!(h1.last_day().to_string(), "2026-06-30");
+        assert_eq!(h1.words(), "6 tháng đầu năm 2026");
+        let q4 = Period::parse("2024-Q4").unwrap();
+        assert_eq!(q4.last_day().to_string(), "2024-12-31");
+        assert_eq!(q4.words(), "quý IV năm 2024");
+        assert_eq!(
+            Period::parse("2026").unwrap().last_day().to_string(),
+            "2026-12-31"
+        );
+        assert_eq!(
+            Period::parse("2026-H2").unwrap().words(),
+            "6 tháng cuối năm 2026"
+        );
+        assert_eq!(
+            Period::parse("2024-Q1").unwrap().last_day().to_string(),
+            "2024-03-31"
+        );
+        for bad in ["2026-H3", "26-H1", "2026-Q5", "2026-", "năm 2026"] {
+            assert!(Period::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scales_are_ordered() {
+        assert!(Education::Postgraduate > Education::University);
+        assert!(Education::Intermediate > Education::None);
+        assert!(PoliticalTheory::Advanced > PoliticalTheory::Intermediate);
+        assert!(ItSkill::Advanced > ItSkill::Basic);
+    }
+}

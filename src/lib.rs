@@ -1,0 +1,20 @@
+//! baocao: provincial data on commune officials → Party-format PDF documents.
+//!
+//! The pipeline, one module per stage, each using only those above it:
+//! - [`vn`]: Vietnamese formatting and collation (used by every stage);
+//! - [`diag`]: input problems with their locations;
+//! - [`input`]: walk, parse, validate → [`input::Dataset`];
+//! - [`model`]: scores, ratings, statistics → facts, no formatting;
+//! - [`docs`]: which documents, for whom; one view-model per document;
+//! - [`render`]: view-model + minijinja template → Typst source;
+//! - [`typeset`]: Typst source → PDF (fonts, template library, our World);
+//! - [`batch`]: the runner: workers, atomic writes, manifest, exports.
+
+pub mod batch;
+pub mod diag;
+pub mod docs;
+pub mod input;
+pub mod model;
+pub mod render;
+pub mod typeset;
+pub mod vn;

@@ -1,0 +1,97 @@
+//! The computed model: facts about officials, communes and the province
+//! (scores, ratings, counts). No formatting here; that is the view-models' job.
+
+pub mod score;
+
+use std::collections::HashMap;
+
+use crate::input::{Commune, Dataset, Discipline, Evaluation, Official, Position};
+pub use score::{Rating, Score};
+
+/// One evaluation of the reported period, scored and rated.
+#[derive(Debug, Clone)]
+pub struct Result<'a> {
+    pub official: &'a Official,
+    pub evaluation: &'a Evaluation,
+    pub score: Score,
+    /// The rating the total alone gives.
+    pub by_score: Rating,
+    /// The final rating (after the discipline cap).
+    pub rating: Rating,
+    /// The discipline inside the period that capped the rating, if any.
+    pub capped_by: Option<&'a Discipline>,
+}
+
+pub struct Model<'a> {
+    pub ds: &'a Dataset,
+    communes: HashMap<&'a str, &'a Commune>,
+    positions: HashMap<&'a str, &'a Position>,
+    /// Results of `config.period`, in input order.
+    pub results: Vec<Result<'a>>,
+}
+
+impl<'a> Model<'a> {
+    pub fn compute(ds: &'a Dataset) -> Model<'a> {
+        let cfg = &ds.config;
+        let officials: HashMap<&str, &Official> =
+            ds.officials.iter().map(|o| (o.id.as_str(), o)).collect();
+        let results = ds
+            .evaluations
+            .iter()
+            .filter(|e| e.period == cfg.period)
+            .filter_map(|e| {
+                let official = *officials.get(e.official.as_str())?;
+                let (score, by_score) = score::rate(&e.scores, &cfg.kpi);
+                let capped_by = official
+                    .disciplines
+                    .iter()
+                    .find(|d| cfg.period.contains(d.on));
+                let rating = match capped_by {
+                    Some(_) => by_score.at_most(Rating::Pass),
+                    None => by_score,
+                };
+                Some(Result {
+                    official,
+                    evaluation: e,
+                    score,
+                    by_score,
+                    rating,
+                    capped_by,
+                })
+            })
+            .collect();
+        Model {
+            ds,
+            communes: ds.communes.iter().map(|c| (c.id.as_str(), c)).collect(),
+            positions: ds.positions.iter().map(|p| (p.id.as_str(), p)).collect(),
+            results,
+        }
+    }
+
+    pub fn commune(&self, id: &str) -> &'a Commune {
+        self.communes[id]
+    }
+
+    pub fn position(&self, id: &str) -> &'a Position {
+        self.positions[id]
+    }
+
+    /// Results of one commune.
+    pub fn results_of(&self, commune: &str) -> impl Iterator<Item = &Result<'a>> {
+        self.results
+            .iter()
+            .filter(move |r| r.official.commune == commune)
+    }
+
+    /// Count per rating, in the order of [`Rating::ALL`].
+    pub fn rating_counts<'r>(results: impl IntoIterator<Item = &'r Result<'a>>) -> [u64; 4]
+    where
+        'a: 'r,
+    {
+        let mut c = [0u64; 4];
+        for r in results {
+            c[r.rating as usize] += 1;
+        }
+        c
+    }
+}
