@@ -1,7 +1,9 @@
 //! The computed model: facts about officials, communes and the province
 //! (scores, ratings, counts). No formatting here; that is the view-models' job.
 
+pub mod gaps;
 pub mod score;
+pub mod warnings;
 
 use std::collections::HashMap;
 
