@@ -4,8 +4,11 @@
 //! touches no other stage. View-models are plain serialisable data with every
 //! figure already formatted the Vietnamese way.
 
+mod bao_cao;
+mod canh_bao;
 mod common;
 mod danh_sach;
+mod ke_hoach;
 mod phieu;
 
 use std::path::PathBuf;
@@ -19,15 +22,27 @@ use crate::model::Model;
 pub enum Kind {
     PhieuDanhGia,
     DanhSachXepLoai,
+    BaoCaoDinhKy,
+    KeHoachDaoTao,
+    CanhBaoSom,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::PhieuDanhGia, Kind::DanhSachXepLoai];
+    pub const ALL: [Kind; 5] = [
+        Kind::PhieuDanhGia,
+        Kind::DanhSachXepLoai,
+        Kind::BaoCaoDinhKy,
+        Kind::KeHoachDaoTao,
+        Kind::CanhBaoSom,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Kind::PhieuDanhGia => "phieu-danh-gia",
             Kind::DanhSachXepLoai => "danh-sach-xep-loai",
+            Kind::BaoCaoDinhKy => "bao-cao-dinh-ky",
+            Kind::KeHoachDaoTao => "ke-hoach-dao-tao",
+            Kind::CanhBaoSom => "canh-bao-som",
         }
     }
 
@@ -61,11 +76,11 @@ pub struct Selection {
 }
 
 impl Selection {
-    fn wants(&self, kind: Kind) -> bool {
+    pub fn wants(&self, kind: Kind) -> bool {
         self.kinds.is_empty() || self.kinds.contains(&kind)
     }
 
-    fn wants_commune(&self, id: &str) -> bool {
+    pub fn wants_commune(&self, id: &str) -> bool {
         self.communes.is_empty() || self.communes.iter().any(|c| c == id)
     }
 }
@@ -83,7 +98,7 @@ pub fn file_stem(id: &str) -> String {
         .collect()
 }
 
-fn to_value<T: Serialize>(vm: &T) -> serde_json::Value {
+pub(crate) fn to_value<T: Serialize>(vm: &T) -> serde_json::Value {
     serde_json::to_value(vm).expect("view-models serialise")
 }
 
@@ -117,6 +132,11 @@ pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
             }
         }
     }
+    // Provincial and commune documents of the other kinds; each kind's module
+    // decides its own jobs.
+    bao_cao::plan(model, sel, &mut jobs);
+    ke_hoach::plan(model, sel, &mut jobs);
+    canh_bao::plan(model, sel, &mut jobs);
     jobs
 }
 

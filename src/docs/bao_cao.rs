@@ -1,0 +1,7 @@
+//! §3 Báo cáo định kỳ (periodic implementation report), provincial and per commune.
+
+use super::{Job, Selection};
+use crate::model::Model;
+
+/// Add this kind's jobs (none yet).
+pub fn plan(_model: &Model, _sel: &Selection, _jobs: &mut Vec<Job>) {}
