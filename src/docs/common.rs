@@ -104,3 +104,88 @@ pub fn commune_committee(
         ),
     }
 }
+
+/// A document issued by a provincial body (Tỉnh uỷ, Ban Tổ chức Tỉnh uỷ):
+/// place from `config.place`, number from `config.numbering[key]`,
+/// recipients from `config.recipients[key]` (else `default_recipients`).
+pub fn provincial_doc(
+    model: &Model,
+    body: &crate::input::Body,
+    type_code: &str,
+    key: &str,
+    title: String,
+    default_recipients: &[String],
+) -> DocVm {
+    let cfg = &model.ds.config;
+    DocVm {
+        style: "party",
+        ruleset: ruleset(cfg),
+        superior: body.parent.to_uppercase(),
+        issuer: body.name.to_uppercase(),
+        show_number: true,
+        number: number(cfg, key),
+        type_code: type_code.into(),
+        body_code: body.code.clone(),
+        place: cfg.place.clone(),
+        date: date(cfg),
+        urgency: None,
+        title,
+        signer: body.signer.clone(),
+        recipients: recipients(cfg, key, default_recipients),
+    }
+}
+
+/// Narrative text (config.narrative) as paragraphs and dash items:
+/// a blank line starts a paragraph, a line starting with "- " is an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// "para" or "item".
+    pub kind: &'static str,
+    pub text: String,
+}
+
+pub fn narrative_blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut para = String::new();
+    let flush = |para: &mut String, out: &mut Vec<Block>| {
+        if !para.trim().is_empty() {
+            out.push(Block { kind: "para", text: para.trim().to_string() });
+        }
+        para.clear();
+    };
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            flush(&mut para, &mut out);
+        } else if let Some(item) = t.strip_prefix("- ") {
+            flush(&mut para, &mut out);
+            out.push(Block { kind: "item", text: item.trim().to_string() });
+        } else {
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(t);
+        }
+    }
+    flush(&mut para, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrative_paragraphs_and_items() {
+        let b = narrative_blocks("Đoạn một\ndòng hai.\n\n- ý *một*\n- ý #hai\nĐoạn ba.");
+        assert_eq!(
+            b,
+            vec![
+                Block { kind: "para", text: "Đoạn một dòng hai.".into() },
+                Block { kind: "item", text: "ý *một*".into() },
+                Block { kind: "item", text: "ý #hai".into() },
+                Block { kind: "para", text: "Đoạn ba.".into() },
+            ]
+        );
+    }
+}
