@@ -149,7 +149,10 @@ pub fn narrative_blocks(text: &str) -> Vec<Block> {
     let mut para = String::new();
     let flush = |para: &mut String, out: &mut Vec<Block>| {
         if !para.trim().is_empty() {
-            out.push(Block { kind: "para", text: para.trim().to_string() });
+            out.push(Block {
+                kind: "para",
+                text: para.trim().to_string(),
+            });
         }
         para.clear();
     };
@@ -159,7 +162,10 @@ pub fn narrative_blocks(text: &str) -> Vec<Block> {
             flush(&mut para, &mut out);
         } else if let Some(item) = t.strip_prefix("- ") {
             flush(&mut para, &mut out);
-            out.push(Block { kind: "item", text: item.trim().to_string() });
+            out.push(Block {
+                kind: "item",
+                text: item.trim().to_string(),
+            });
         } else {
             if !para.is_empty() {
                 para.push(' ');
@@ -181,10 +187,22 @@ mod tests {
         assert_eq!(
             b,
             vec![
-                Block { kind: "para", text: "Đoạn một dòng hai.".into() },
-                Block { kind: "item", text: "ý *một*".into() },
-                Block { kind: "item", text: "ý #hai".into() },
-                Block { kind: "para", text: "Đoạn ba.".into() },
+                Block {
+                    kind: "para",
+                    text: "Đoạn một dòng hai.".into()
+                },
+                Block {
+                    kind: "item",
+                    text: "ý *một*".into()
+                },
+                Block {
+                    kind: "item",
+                    text: "ý #hai".into()
+                },
+                Block {
+                    kind: "para",
+                    text: "Đoạn ba.".into()
+                },
             ]
         );
     }

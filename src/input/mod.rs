@@ -38,6 +38,9 @@ pub const TOP_KEYS: [&str; 10] = [
 /// What one file contributed.
 #[derive(Default)]
 struct Part {
+    /// Ids of entities that were present but invalid (already reported):
+    /// references to them are not reported again.
+    broken: Vec<String>,
     configs: Vec<Config>,
     communes: Vec<Commune>,
     positions: Vec<Position>,
@@ -99,6 +102,7 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
     let mut all = Part::default();
     for (part, ds) in results {
         diags.0.extend(ds);
+        all.broken.extend(part.broken);
         all.configs.extend(part.configs);
         all.communes.extend(part.communes);
         all.positions.extend(part.positions);
@@ -147,7 +151,7 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
         surveys: all.surveys,
     });
     if let Some(ds) = &dataset {
-        validate::cross_check(ds, &mut diags);
+        validate::cross_check(ds, &all.broken, &mut diags);
     }
     diags.sort();
     match dataset {
@@ -190,27 +194,47 @@ fn read_file(path: &Path) -> (Part, Vec<Diagnostic>) {
         let k = key.name.as_str();
         match k {
             "config" => part.configs.extend(decode::config(&mut d, node, k)),
-            "communes" => part
-                .communes
-                .extend(items(&mut d, node, k, decode::commune)),
-            "positions" => part
-                .positions
-                .extend(items(&mut d, node, k, decode::position)),
-            "officials" => part
-                .officials
-                .extend(items(&mut d, node, k, decode::official)),
-            "evaluations" => part
-                .evaluations
-                .extend(items(&mut d, node, k, decode::evaluation)),
-            "courses" => part.courses.extend(items(&mut d, node, k, decode::course)),
-            "trainings" => part
-                .trainings
-                .extend(items(&mut d, node, k, decode::training)),
-            "tasks" => part.tasks.extend(items(&mut d, node, k, decode::task)),
-            "initiatives" => part
-                .initiatives
-                .extend(items(&mut d, node, k, decode::initiative)),
-            "surveys" => part.surveys.extend(items(&mut d, node, k, decode::survey)),
+            "communes" => {
+                part.communes
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::commune))
+            }
+            "positions" => {
+                part.positions
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::position))
+            }
+            "officials" => {
+                part.officials
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::official))
+            }
+            "evaluations" => part.evaluations.extend(items(
+                &mut d,
+                &mut part.broken,
+                node,
+                k,
+                decode::evaluation,
+            )),
+            "courses" => {
+                part.courses
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::course))
+            }
+            "trainings" => {
+                part.trainings
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::training))
+            }
+            "tasks" => part
+                .tasks
+                .extend(items(&mut d, &mut part.broken, node, k, decode::task)),
+            "initiatives" => part.initiatives.extend(items(
+                &mut d,
+                &mut part.broken,
+                node,
+                k,
+                decode::initiative,
+            )),
+            "surveys" => {
+                part.surveys
+                    .extend(items(&mut d, &mut part.broken, node, k, decode::survey))
+            }
             _ => {
                 let mut msg = format!("khoá cấp cao nhất \"{k}\" không được hỗ trợ");
                 match suggest(k, &TOP_KEYS) {
@@ -224,8 +248,10 @@ fn read_file(path: &Path) -> (Part, Vec<Diagnostic>) {
     (part, d.diags)
 }
 
+/// The entities of a top-level list; the ids of invalid ones go to `broken`.
 fn items<T>(
     d: &mut Decoder,
+    broken: &mut Vec<String>,
     node: &Node,
     key: &str,
     f: fn(&mut Decoder, &Node, &str) -> Option<T>,
@@ -233,5 +259,16 @@ fn items<T>(
     if node.value == Value::Null {
         return Vec::new();
     }
-    d.list_of(node, key, f).unwrap_or_default()
+    d.list_of(node, key, |d, item, path| {
+        let out = f(d, item, path);
+        if out.is_none()
+            && let Value::Map(fields) = &item.value
+            && let Some((_, id)) = fields.iter().find(|(k, _)| k.name == "id")
+            && let Some(id) = id.as_text()
+        {
+            broken.push(id);
+        }
+        out
+    })
+    .unwrap_or_default()
 }

@@ -30,15 +30,18 @@ fn unique<'a, T>(
     seen
 }
 
+/// Report `value` unless it is a known id or the id of an invalid entity
+/// (`broken`, already reported).
 fn check_ref<T>(
     diags: &mut Diagnostics,
     known: &HashMap<&str, T>,
+    broken: &[String],
     src: &Src,
     field: &str,
     what: &str,
     value: &str,
 ) {
-    if !known.contains_key(value) {
+    if !known.contains_key(value) && !broken.iter().any(|b| b == value) {
         let (loc, path) = src.at(field);
         let mut msg = format!("{what} \"{value}\" không có trong dữ liệu");
         let keys: Vec<&str> = known.keys().copied().collect();
@@ -49,7 +52,7 @@ fn check_ref<T>(
     }
 }
 
-pub fn cross_check(ds: &Dataset, diags: &mut Diagnostics) {
+pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
     let communes = unique(diags, &ds.communes, |c| &c.id, |c| &c.src);
     let positions = unique(diags, &ds.positions, |p| &p.id, |p| &p.src);
     let officials = unique(diags, &ds.officials, |o| &o.id, |o| &o.src);
@@ -58,10 +61,19 @@ pub fn cross_check(ds: &Dataset, diags: &mut Diagnostics) {
     unique(diags, &ds.initiatives, |i| &i.id, |i| &i.src);
 
     for o in &ds.officials {
-        check_ref(diags, &communes, &o.src, "commune", "xã/phường", &o.commune);
+        check_ref(
+            diags,
+            &communes,
+            broken,
+            &o.src,
+            "commune",
+            "xã/phường",
+            &o.commune,
+        );
         check_ref(
             diags,
             &positions,
+            broken,
             &o.src,
             "position",
             "vị trí việc làm",
@@ -81,7 +93,15 @@ pub fn cross_check(ds: &Dataset, diags: &mut Diagnostics) {
     }
     let mut evals: HashMap<(&str, Period), &Evaluation> = HashMap::new();
     for e in &ds.evaluations {
-        check_ref(diags, &officials, &e.src, "official", "cán bộ", &e.official);
+        check_ref(
+            diags,
+            &officials,
+            broken,
+            &e.src,
+            "official",
+            "cán bộ",
+            &e.official,
+        );
         if let Some(first) = evals.get(&(e.official.as_str(), e.period)) {
             diags.push(Diagnostic::new(
                 e.src.loc.clone(),
@@ -99,19 +119,59 @@ pub fn cross_check(ds: &Dataset, diags: &mut Diagnostics) {
         }
     }
     for t in &ds.trainings {
-        check_ref(diags, &officials, &t.src, "official", "cán bộ", &t.official);
-        check_ref(diags, &courses, &t.src, "course", "khoá học", &t.course);
+        check_ref(
+            diags,
+            &officials,
+            broken,
+            &t.src,
+            "official",
+            "cán bộ",
+            &t.official,
+        );
+        check_ref(
+            diags,
+            &courses,
+            broken,
+            &t.src,
+            "course",
+            "khoá học",
+            &t.course,
+        );
     }
     for t in &ds.tasks {
-        check_ref(diags, &communes, &t.src, "commune", "xã/phường", &t.commune);
+        check_ref(
+            diags,
+            &communes,
+            broken,
+            &t.src,
+            "commune",
+            "xã/phường",
+            &t.commune,
+        );
         if let Some(owner) = &t.owner {
-            check_ref(diags, &officials, &t.src, "owner", "cán bộ", owner);
+            check_ref(diags, &officials, broken, &t.src, "owner", "cán bộ", owner);
         }
     }
     for i in &ds.initiatives {
-        check_ref(diags, &communes, &i.src, "commune", "xã/phường", &i.commune);
+        check_ref(
+            diags,
+            &communes,
+            broken,
+            &i.src,
+            "commune",
+            "xã/phường",
+            &i.commune,
+        );
     }
     for s in &ds.surveys {
-        check_ref(diags, &communes, &s.src, "commune", "xã/phường", &s.commune);
+        check_ref(
+            diags,
+            &communes,
+            broken,
+            &s.src,
+            "commune",
+            "xã/phường",
+            &s.commune,
+        );
     }
 }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::input::{
-    Course, CourseKind, Dataset, Education, ItSkill, Major, Official, PoliticalTheory, Position, Region,
-    TrainingStatus,
+    Course, CourseKind, Dataset, Education, ItSkill, Major, Official, PoliticalTheory, Position,
+    Region, TrainingStatus,
 };
 
 /// What an official lacks. The first four are requirements of the position;
@@ -15,11 +15,22 @@ use crate::input::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Gap {
-    Education { have: Education, need: Education },
+    Education {
+        have: Education,
+        need: Education,
+    },
     /// The major is outside the accepted ones (→ văn bằng 2).
-    Major { have: Option<Major> },
-    PoliticalTheory { have: PoliticalTheory, need: PoliticalTheory },
-    ItSkill { have: ItSkill, need: ItSkill },
+    Major {
+        have: Option<Major>,
+    },
+    PoliticalTheory {
+        have: PoliticalTheory,
+        need: PoliticalTheory,
+    },
+    ItSkill {
+        have: ItSkill,
+        need: ItSkill,
+    },
     /// No completed digital_skills course (target 2).
     DigitalSkills,
     /// A leader without a completed leadership_skills course (target 5).
@@ -91,11 +102,16 @@ impl Gap {
     pub fn describe(&self) -> String {
         match self {
             Gap::Education { have, need } => {
-                format!("Trình độ chuyên môn {}, yêu cầu {}", have.label().to_lowercase(), need.label().to_lowercase())
+                format!(
+                    "Trình độ chuyên môn {}, yêu cầu {}",
+                    have.label().to_lowercase(),
+                    need.label().to_lowercase()
+                )
             }
             Gap::Major { have } => format!(
                 "Chuyên ngành {} không phù hợp vị trí việc làm",
-                have.map(|m| m.label().to_lowercase()).unwrap_or_else(|| "chưa xác định".into())
+                have.map(|m| m.label().to_lowercase())
+                    .unwrap_or_else(|| "chưa xác định".into())
             ),
             Gap::PoliticalTheory { have, need } => format!(
                 "Lý luận chính trị {}, yêu cầu {}",
@@ -103,10 +119,16 @@ impl Gap {
                 need.label().to_lowercase()
             ),
             Gap::ItSkill { have, need } => {
-                format!("Tin học {}, yêu cầu {}", have.label().to_lowercase(), need.label().to_lowercase())
+                format!(
+                    "Tin học {}, yêu cầu {}",
+                    have.label().to_lowercase(),
+                    need.label().to_lowercase()
+                )
             }
             Gap::DigitalSkills => "Chưa hoàn thành khoá bồi dưỡng kỹ năng số".into(),
-            Gap::LeadershipSkills => "Chưa hoàn thành khoá bồi dưỡng kỹ năng lãnh đạo, quản lý".into(),
+            Gap::LeadershipSkills => {
+                "Chưa hoàn thành khoá bồi dưỡng kỹ năng lãnh đạo, quản lý".into()
+            }
         }
     }
 }
@@ -123,7 +145,11 @@ pub struct Levels {
 }
 
 /// Completed courses of an official that count at `as_of`.
-pub fn completed_courses<'a>(ds: &'a Dataset, official: &str, as_of: NaiveDate) -> impl Iterator<Item = &'a Course> {
+pub fn completed_courses<'a>(
+    ds: &'a Dataset,
+    official: &str,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = &'a Course> {
     ds.trainings
         .iter()
         .filter(move |t| {
@@ -166,7 +192,10 @@ pub fn gaps(ds: &Dataset, o: &Official, p: &Position, as_of: NaiveDate) -> Vec<G
     if let Some(need) = r.education
         && l.education < need
     {
-        out.push(Gap::Education { have: l.education, need });
+        out.push(Gap::Education {
+            have: l.education,
+            need,
+        });
     }
     if !r.majors.is_empty() && !o.major.is_some_and(|m| r.majors.contains(&m)) {
         out.push(Gap::Major { have: o.major });
@@ -174,12 +203,18 @@ pub fn gaps(ds: &Dataset, o: &Official, p: &Position, as_of: NaiveDate) -> Vec<G
     if let Some(need) = r.political_theory
         && l.political_theory < need
     {
-        out.push(Gap::PoliticalTheory { have: l.political_theory, need });
+        out.push(Gap::PoliticalTheory {
+            have: l.political_theory,
+            need,
+        });
     }
     if let Some(need) = r.it_skill
         && l.it_skill < need
     {
-        out.push(Gap::ItSkill { have: l.it_skill, need });
+        out.push(Gap::ItSkill {
+            have: l.it_skill,
+            need,
+        });
     }
     if !l.digital_course {
         out.push(Gap::DigitalSkills);
@@ -192,5 +227,8 @@ pub fn gaps(ds: &Dataset, o: &Official, p: &Position, as_of: NaiveDate) -> Vec<G
 
 /// The region priorities of a position for a commune's region (topics, not gaps).
 pub fn priorities(p: &Position, region: Region) -> &[String] {
-    p.region_priorities.get(&region).map(Vec::as_slice).unwrap_or(&[])
+    p.region_priorities
+        .get(&region)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }

@@ -27,7 +27,13 @@ pub fn late_tasks(ds: &Dataset) -> Vec<LateTask<'_>> {
     let as_of = ds.config.as_of;
     ds.tasks
         .iter()
-        .filter_map(|t| late_task(t, as_of).map(|d| LateTask { task: t, days_late: d, done: t.done_on.is_some() }))
+        .filter_map(|t| {
+            late_task(t, as_of).map(|d| LateTask {
+                task: t,
+                days_late: d,
+                done: t.done_on.is_some(),
+            })
+        })
         .collect()
 }
 
@@ -36,7 +42,11 @@ pub fn late_tasks(ds: &Dataset) -> Vec<LateTask<'_>> {
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Risk {
     /// A discipline within the last `months` months.
-    RecentDiscipline { on: NaiveDate, form: String, months: u32 },
+    RecentDiscipline {
+        on: NaiveDate,
+        form: String,
+        months: u32,
+    },
     /// The discipline group (k10, k11) of the latest evaluation below the threshold.
     LowDisciplineScore { sum: u32, threshold: u32 },
     /// `count` late tasks owned, at least `threshold`.
@@ -54,20 +64,40 @@ pub fn latest_evaluation<'a>(ds: &'a Dataset, official: &str) -> Option<&'a Eval
 pub fn risks(ds: &Dataset, o: &Official, late: &[LateTask], rules: &WarningRules) -> Vec<Risk> {
     let as_of = ds.config.as_of;
     let mut out = Vec::new();
-    let since = as_of.checked_sub_months(Months::new(rules.discipline_months)).unwrap_or(NaiveDate::MIN);
-    if let Some(d) = o.disciplines.iter().filter(|d| d.on > since && d.on <= as_of).max_by_key(|d| d.on) {
-        out.push(Risk::RecentDiscipline { on: d.on, form: d.form.clone(), months: rules.discipline_months });
+    let since = as_of
+        .checked_sub_months(Months::new(rules.discipline_months))
+        .unwrap_or(NaiveDate::MIN);
+    if let Some(d) = o
+        .disciplines
+        .iter()
+        .filter(|d| d.on > since && d.on <= as_of)
+        .max_by_key(|d| d.on)
+    {
+        out.push(Risk::RecentDiscipline {
+            on: d.on,
+            form: d.form.clone(),
+            months: rules.discipline_months,
+        });
     }
     if let Some(e) = latest_evaluation(ds, &o.id) {
         let sum = e.scores[9] + e.scores[10];
         // mean = sum / 2 < threshold  ⇔  sum < 2 × threshold (exact)
         if sum < 2 * rules.discipline_score {
-            out.push(Risk::LowDisciplineScore { sum, threshold: rules.discipline_score });
+            out.push(Risk::LowDisciplineScore {
+                sum,
+                threshold: rules.discipline_score,
+            });
         }
     }
-    let count = late.iter().filter(|l| l.task.owner.as_deref() == Some(o.id.as_str())).count() as u32;
+    let count = late
+        .iter()
+        .filter(|l| l.task.owner.as_deref() == Some(o.id.as_str()))
+        .count() as u32;
     if count >= rules.late_tasks {
-        out.push(Risk::LateTasks { count, threshold: rules.late_tasks });
+        out.push(Risk::LateTasks {
+            count,
+            threshold: rules.late_tasks,
+        });
     }
     out
 }
@@ -89,16 +119,31 @@ mod tests {
             owner: None,
             due: due.parse().unwrap(),
             done_on: done.map(|d| d.parse().unwrap()),
-            src: Src { loc: Loc::new(&file, 1, 1), path: "tasks[0]".into(), fields: vec![] },
+            src: Src {
+                loc: Loc::new(&file, 1, 1),
+                path: "tasks[0]".into(),
+                fields: vec![],
+            },
         }
     }
 
     #[test]
     fn lateness() {
         let as_of: NaiveDate = "2026-06-30".parse().unwrap();
-        assert_eq!(late_task(&task("2026-05-31", Some("2026-05-31")), as_of), None, "done on the due date");
-        assert_eq!(late_task(&task("2026-05-31", Some("2026-06-10")), as_of), Some(10));
-        assert_eq!(late_task(&task("2026-06-30", None), as_of), None, "due on as_of is not late yet");
+        assert_eq!(
+            late_task(&task("2026-05-31", Some("2026-05-31")), as_of),
+            None,
+            "done on the due date"
+        );
+        assert_eq!(
+            late_task(&task("2026-05-31", Some("2026-06-10")), as_of),
+            Some(10)
+        );
+        assert_eq!(
+            late_task(&task("2026-06-30", None), as_of),
+            None,
+            "due on as_of is not late yet"
+        );
         assert_eq!(late_task(&task("2026-06-29", None), as_of), Some(1));
     }
 }
