@@ -1,0 +1,277 @@
+//! `baocao build` end to end: the evaluation sheets and summary lists, their
+//! content read back from the PDFs, exports, determinism and safety.
+
+mod support;
+use support::*;
+
+const NASTY: &str = "Lò Văn *Sáng* #strong[x] $x^2$ <a> @b \\ _u_ {{ 7*7 }}";
+
+fn minimal_built() -> Fixture {
+    let f = Fixture::new("minimal");
+    f.build(&[]);
+    f
+}
+
+#[test]
+fn a_name_full_of_markup_prints_verbatim() {
+    let f = minimal_built();
+    let sheet = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf"),
+    ));
+    assert!(
+        sheet.contains(NASTY),
+        "name not verbatim in sheet:\n{sheet}"
+    );
+    let list = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
+    ));
+    assert!(list.contains(NASTY), "name not verbatim in list:\n{list}");
+}
+
+#[test]
+fn sheet_shows_scores_rating_in_words_and_the_discipline_cap() {
+    let f = minimal_built();
+    // CB01: exactly 90 (float says 89.999…) → xuất sắc.
+    let s1 = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf"),
+    ));
+    assert!(
+        s1.contains("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ"),
+        "{s1}"
+    );
+    assert!(s1.contains("6 tháng đầu năm 2026"), "{s1}");
+    assert!(s1.contains("90,0"), "{s1}");
+    assert!(
+        s1.contains("Kết quả xếp loại: Hoàn thành xuất sắc nhiệm vụ"),
+        "{s1}"
+    );
+    // CB02: 95 points but a discipline inside the period → capped.
+    let s2 = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf"),
+    ));
+    assert!(s2.contains("95,0"), "{s2}");
+    assert!(s2.contains("Kết quả xếp loại: Hoàn thành nhiệm vụ"), "{s2}");
+    assert!(
+        s2.contains("Bị kỷ luật khiển trách"),
+        "the sheet must say why: {s2}"
+    );
+}
+
+#[test]
+fn csv_and_manifest_list_every_result_and_file() {
+    let f = minimal_built();
+    let csv = std::fs::read(f.out().join("2026-H1/ket-qua-xep-loai.csv")).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for Excel"
+    );
+    let csv = String::from_utf8(csv).unwrap();
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "id,họ và tên,xã/phường,tổng điểm,xếp loại");
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines.contains(&"CB02,Bế Thị Ân,xã Hòa An,\"95,0\",Hoàn thành nhiệm vụ"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(
+            &format!("CB01,{NASTY},xã Hòa An,\"90,0\",Hoàn thành xuất sắc nhiệm vụ").as_str()
+        ),
+        "{csv}"
+    );
+
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap())
+            .unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    let on_disk: Vec<_> = snapshot(&f.out())
+        .into_iter()
+        .filter(|(p, _)| !p.ends_with("manifest.json"))
+        .collect();
+    assert_eq!(files.len(), on_disk.len());
+    for (path, bytes) in on_disk {
+        let rel = path.to_string_lossy().replace('\\', "/");
+        let e = files
+            .iter()
+            .find(|e| e["path"] == rel.as_str())
+            .unwrap_or_else(|| panic!("{rel} not in manifest"));
+        assert_eq!(e["bytes"].as_u64().unwrap(), bytes.len() as u64);
+        assert_eq!(
+            e["sha256"].as_str().unwrap(),
+            baocao::batch::sha256_hex(&bytes)
+        );
+    }
+}
+
+#[test]
+fn summary_list_is_in_vietnamese_name_order() {
+    let f = Fixture::new("minimal");
+    // Officials whose given names test the Vietnamese alphabet.
+    let names = [
+        ("N1", "Lục Thị Ước"),
+        ("N2", "La Văn Ơn"),
+        ("N3", "Triệu Văn An"),
+        ("N4", "Đàm Văn Đạt"),
+        ("N5", "Nông Văn Hưng"),
+        ("N6", "Ma Thị Oanh"),
+        ("N7", "Vi Thị Dũng"),
+        ("N8", "Hoàng Văn Hùng"),
+        ("N9", "Hà Văn Ôn"),
+        ("N10", "Lương Thị Uyên"),
+    ];
+    let mut off = String::from("officials:\n");
+    let mut ev = String::from("evaluations:\n");
+    for (id, name) in names {
+        off.push_str(&format!(
+            "  - {{id: {id}, name: {name}, birth_date: 1988-08-08, gender: male, ethnicity: Tày, commune: hoa-an, bloc: government, position: cong-chuc, education: university, political_theory: none, it_skill: basic}}\n"
+        ));
+        ev.push_str(&format!(
+            "  - {{official: {id}, period: 2026-H1, scores: {{k1: 80, k2: 80, k3: 80, k4: 80, k5: 80, k6: 80, k7: 80, k8: 80, k9: 80, k10: 80, k11: 80}}}}\n"
+        ));
+    }
+    f.write("more-officials.yaml", &off);
+    f.write("more-evaluations.yaml", &ev);
+    f.build(&["--only", "danh-sach-xep-loai"]);
+    let text = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
+    ));
+    let order = [
+        "Triệu Văn An",
+        "Bế Thị Ân",
+        "Vi Thị Dũng",
+        "Đàm Văn Đạt",
+        "Hoàng Văn Hùng",
+        "Nông Văn Hưng",
+        "Ma Thị Oanh",
+        "Hà Văn Ôn",
+        "La Văn Ơn",
+        "Lương Thị Uyên",
+        "Lục Thị Ước",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|n| {
+            text.find(n)
+                .unwrap_or_else(|| panic!("{n} missing in:\n{text}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "order wrong: {order:?} at {positions:?}"
+    );
+    // Counts and shares per rating under the table.
+    assert!(text.contains("Hoàn thành tốt nhiệm vụ"), "{text}");
+}
+
+#[test]
+fn quota_warning_appears_when_excellent_exceeds_the_share() {
+    let f = minimal_built();
+    // 1 "xuất sắc" and 0 "tốt": over 20% of 0.
+    let text = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
+    ));
+    assert!(text.contains("vượt quá 20%"), "{text}");
+}
+
+#[test]
+fn rebuilding_gives_byte_identical_files() {
+    let f = Fixture::new("minimal");
+    f.build(&[]);
+    let first = snapshot(&f.out());
+    std::fs::remove_dir_all(f.out()).unwrap();
+    f.build(&["-j", "1"]);
+    let second = snapshot(&f.out());
+    assert!(!first.is_empty());
+    assert_eq!(first.len(), second.len());
+    for ((p1, b1), (p2, b2)) in first.iter().zip(&second) {
+        assert_eq!(p1, p2);
+        assert!(b1 == b2, "{} differs between builds", p1.display());
+    }
+}
+
+#[test]
+fn a_failing_document_leaves_the_previous_output_untouched() {
+    let f = Fixture::new("minimal");
+    f.build(&[]);
+    let before = snapshot(&f.out());
+    // A province's edited template library with a Typst error in the sheet.
+    let templates = f.path().join("my-templates");
+    copy_dir(&root().join("report-templates"), &templates);
+    let sheet = templates.join("phieu-danh-gia.typ.j2");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    std::fs::write(&sheet, format!("{text}\n#this-function-does-not-exist()\n")).unwrap();
+    // Change the data too, so a partial write would show.
+    let p = f.inputs().join("evaluations.yaml");
+    std::fs::write(
+        &p,
+        std::fs::read_to_string(&p)
+            .unwrap()
+            .replace("k1: 95", "k1: 55"),
+    )
+    .unwrap();
+    let out = f.run(&["build", "--templates", templates.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("phieu-danh-gia/CB01.pdf"),
+        "names the failed document: {err}"
+    );
+    assert!(
+        err.contains("this-function-does-not-exist"),
+        "says why: {err}"
+    );
+    assert_eq!(
+        snapshot(&f.out()),
+        before,
+        "output folder changed by a failed run"
+    );
+}
+
+#[test]
+fn only_and_commune_restrict_the_build() {
+    let f = Fixture::new("sample");
+    f.build(&[
+        "--only",
+        "danh-sach-xep-loai",
+        "--commune",
+        "hoa-an,tra-linh",
+    ]);
+    let files: Vec<String> = snapshot(&f.out())
+        .into_iter()
+        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
+    assert_eq!(
+        files,
+        vec![
+            "2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf",
+            "2026-H1/xa/tra-linh/danh-sach-xep-loai.pdf"
+        ]
+    );
+}
+
+#[test]
+fn the_sample_province_builds_every_sheet_and_list() {
+    let f = Fixture::new("sample");
+    let out = f.build(&["--only", "phieu-danh-gia,danh-sach-xep-loai"]);
+    let line = stdout(&out);
+    assert!(line.contains("Đã tạo 157 văn bản"), "{line}");
+    let sheets = snapshot(&f.out())
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().contains("phieu-danh-gia/"))
+        .count();
+    assert_eq!(sheets, 150);
+}
+
+#[test]
+fn check_summarises_without_writing() {
+    let f = Fixture::new("sample");
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s = stdout(&out);
+    assert!(
+        s.contains("150 cán bộ") && s.contains("2026-H1: 150"),
+        "{s}"
+    );
+    assert!(!f.out().exists());
+}
