@@ -46,6 +46,18 @@ enum Command {
         /// Dùng bộ mẫu văn bản trong thư mục này thay cho bộ mẫu có sẵn
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Dàn trang lại toàn bộ, không dùng kết quả của lần chạy trước
+        #[arg(long)]
+        force: bool,
+        /// Đặt mật khẩu (AES-256) cho các tệp nén hồ sơ đánh giá
+        #[arg(long, value_name = "MẬT KHẨU")]
+        zip_password: Option<String>,
+        /// (đo hiệu năng) In thống kê thời gian từng bước và bộ nhớ tối đa dạng JSON
+        #[arg(long, hide = true)]
+        stats: bool,
+        /// (đo hiệu năng) Ghi mã Typst của từng văn bản vào thư mục này
+        #[arg(long, hide = true)]
+        emit_typst: Option<PathBuf>,
     },
     /// Kiểm tra dữ liệu và in tóm tắt, không ghi tệp nào
     Check {
@@ -89,6 +101,10 @@ fn main() -> ExitCode {
             jobs,
             font_dir,
             templates,
+            force,
+            zip_password,
+            stats,
+            emit_typst,
         } => {
             let opts = BuildOptions {
                 inputs,
@@ -98,8 +114,11 @@ fn main() -> ExitCode {
                 jobs,
                 font_dir,
                 templates,
+                force,
+                zip_password,
+                emit_typst,
             };
-            build(&opts)
+            build(&opts, stats)
         }
         Command::Check { inputs } => match batch::load(&inputs) {
             Ok(ds) => {
@@ -124,7 +143,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(opts: &BuildOptions) -> ExitCode {
+fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template(
@@ -143,13 +162,44 @@ fn build(opts: &BuildOptions) -> ExitCode {
     bar.finish_and_clear();
     match result {
         Ok(r) => {
-            let secs = r.elapsed.as_secs_f64();
-            println!(
-                "Đã tạo {} văn bản trong {} giây, tại {}",
-                thousands(r.documents as i64),
-                format!("{secs:.1}").replace('.', ","),
+            let secs = format!("{:.1}", r.elapsed.as_secs_f64()).replace('.', ",");
+            let unchanged = r.documents - r.typeset;
+            let mut line = format!(
+                "Đã tạo {} văn bản trong {secs} giây, tại {}",
+                thousands(r.typeset as i64),
                 r.dir.display()
             );
+            if unchanged > 0 {
+                line.push_str(&format!(
+                    " ({} văn bản không đổi, giữ nguyên)",
+                    thousands(unchanged as i64)
+                ));
+            }
+            if !r.removed.is_empty() {
+                line.push_str(&format!(
+                    "; đã xoá {} tệp không còn dữ liệu tương ứng",
+                    r.removed.len()
+                ));
+            }
+            println!("{line}");
+            if stats {
+                let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                eprintln!(
+                    "{}",
+                    serde_json::json!({
+                        "documents": r.documents,
+                        "typeset": r.typeset,
+                        "written": r.written.len(),
+                        "wall_ms": ms(r.elapsed),
+                        "load_ms": ms(r.stages.load),
+                        "compute_ms": ms(r.stages.compute),
+                        "render_ms": ms(r.stages.render),
+                        "typeset_ms": ms(r.stages.typeset),
+                        "write_ms": ms(r.stages.write),
+                        "peak_bytes": batch::peak_memory(),
+                    })
+                );
+            }
             if !r.times_new_roman {
                 eprintln!(
                     "ghi chú: không có phông Times New Roman (--font-dir); đã dùng Liberation Serif cùng kích thước chữ."

@@ -5,15 +5,19 @@
 //! rayon tasks (typst-engine-notes.md, pitfall 1): a fixed set of OS threads
 //! pulls the next job from an atomic counter. Loading and computing use rayon.
 
+mod cache;
+mod dossier;
 mod exports;
 mod write;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::diag::Diagnostics;
 use crate::docs::{self, Job, Kind, Selection};
@@ -22,6 +26,9 @@ use crate::model::Model;
 use crate::render::Templates;
 use crate::typeset::{Engine, FontSet};
 pub use write::{ManifestEntry, sha256_hex};
+
+/// The dossier kind (a zip of other documents, not typeset itself).
+pub const DOSSIER: &str = "ho-so";
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -34,6 +41,13 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     pub font_dir: Option<PathBuf>,
     pub templates: Option<PathBuf>,
+    /// Rebuild everything, ignoring the incremental cache.
+    pub force: bool,
+    /// Encrypt dossiers with this password (AES-256).
+    pub zip_password: Option<String>,
+    /// Also write each typeset document's Typst source under this folder
+    /// (with the template library beside it), for comparison runs.
+    pub emit_typst: Option<PathBuf>,
 }
 
 /// Time spent per stage (summed over threads for render and typeset).
@@ -48,7 +62,14 @@ pub struct Stages {
 
 #[derive(Debug)]
 pub struct Report {
+    /// Documents of the selection (typeset now or unchanged since last run).
     pub documents: usize,
+    /// Documents typeset in this run.
+    pub typeset: usize,
+    /// Files (re)written in this run, relative to OUT, sorted.
+    pub written: Vec<String>,
+    /// Files removed because no input corresponds to them any more.
+    pub removed: Vec<String>,
     pub elapsed: Duration,
     /// The period folder the documents went to.
     pub dir: PathBuf,
@@ -68,20 +89,35 @@ pub enum BuildError {
     Documents(Vec<(PathBuf, String)>),
 }
 
-/// Progress callback: (documents done, documents in total).
+/// Progress callback: (documents done, documents to typeset).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-fn selection(opts: &BuildOptions) -> Result<Selection, BuildError> {
+/// The selection of documents, and whether dossiers are wanted.
+fn selection(opts: &BuildOptions) -> Result<(Selection, bool), BuildError> {
     let mut kinds = Vec::new();
+    let mut dossiers = opts.only.is_empty();
     for code in opts.only.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if code == DOSSIER {
+            dossiers = true;
+            continue;
+        }
         match Kind::from_code(code) {
             Some(k) => kinds.push(k),
             None => {
-                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                let mut known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+                known.push(DOSSIER);
                 return Err(BuildError::Usage(format!(
                     "loại văn bản \"{code}\" không có; các loại: {}",
                     known.join(", ")
                 )));
+            }
+        }
+    }
+    // A dossier holds the sheets and the list: build (or reuse) them.
+    if dossiers && !kinds.is_empty() {
+        for k in [Kind::PhieuDanhGia, Kind::DanhSachXepLoai] {
+            if !kinds.contains(&k) {
+                kinds.push(k);
             }
         }
     }
@@ -91,7 +127,7 @@ fn selection(opts: &BuildOptions) -> Result<Selection, BuildError> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect();
-    Ok(Selection { kinds, communes })
+    Ok((Selection { kinds, communes }, dossiers))
 }
 
 /// The font folder: `--font-dir`, else a `fonts/` folder beside INPUTS.
@@ -109,10 +145,17 @@ pub fn load(inputs: &Path) -> Result<Dataset, BuildError> {
     input::load(inputs).map_err(BuildError::Input)
 }
 
+fn rel(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Build the documents of `opts`.
 pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, BuildError> {
     let start = Instant::now();
-    let sel = selection(opts)?;
+    let (sel, want_dossiers) = selection(opts)?;
     let mut stages = Stages::default();
 
     let t = Instant::now();
@@ -138,13 +181,58 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let times_new_roman = fonts.has_times_new_roman();
     let templates =
         Templates::load(opts.templates.as_deref()).map_err(|e| BuildError::Setup(e.to_string()))?;
-    let engine = Engine::new(fonts, templates.modules());
     let date = {
         let d = ds.config.issued_on;
         (d.year(), d.month() as u8, d.day() as u8)
     };
 
-    let period_dir = opts.out.join(ds.config.period.code());
+    // Which documents changed since the last run?
+    let t = Instant::now();
+    let mut cache = if opts.force {
+        cache::Cache::default()
+    } else {
+        cache::Cache::load(&opts.out)
+    };
+    let date_bytes = format!("{date:?}");
+    let keys: Vec<String> = jobs
+        .par_iter()
+        .map(|j| {
+            let vm = serde_json::to_vec(&j.vm).unwrap_or_default();
+            cache::key(&[
+                j.kind.code().as_bytes(),
+                templates.fingerprint.as_bytes(),
+                fonts.fingerprint.as_bytes(),
+                date_bytes.as_bytes(),
+                &vm,
+            ])
+        })
+        .collect();
+    let mut entries: BTreeMap<String, ManifestEntry> = BTreeMap::new();
+    let mut todo: Vec<&Job> = Vec::new();
+    let mut todo_keys: Vec<&str> = Vec::new();
+    for (job, key) in jobs.iter().zip(&keys) {
+        let path = rel(&job.path);
+        match cache.fresh(&opts.out, &path, key) {
+            Some(e) => {
+                entries.insert(path, e.clone());
+            }
+            None => {
+                todo.push(job);
+                todo_keys.push(key);
+            }
+        }
+    }
+    stages.compute += t.elapsed();
+
+    let engine = Engine::new(fonts, templates.modules());
+    if let Some(dir) = &opts.emit_typst {
+        for (path, text) in templates.modules() {
+            let p = dir.join(path.trim_start_matches('/'));
+            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+            std::fs::write(&p, text)
+                .map_err(|e| BuildError::Setup(format!("{}: {e}", p.display())))?;
+        }
+    }
     let threads = opts
         .jobs
         .unwrap_or_else(|| {
@@ -153,39 +241,147 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
                 .unwrap_or(2)
         })
         .max(1);
-    let staged = typeset_all(
-        &jobs,
-        &templates,
-        &engine,
+    let ctx = Typesetting {
+        templates: &templates,
+        engine: &engine,
         date,
-        &opts.out,
+        out: &opts.out,
         threads,
         progress,
-        &mut stages,
-    )?;
+        emit_typst: opts.emit_typst.as_deref(),
+    };
+    let staged = ctx.run(&todo, &mut stages)?;
 
     let t = Instant::now();
-    let mut entries = write::commit(&opts.out, staged).map_err(BuildError::Setup)?;
-    if sel.kinds.is_empty()
-        || sel.kinds.contains(&Kind::PhieuDanhGia)
-        || sel.kinds.contains(&Kind::DanhSachXepLoai)
-    {
-        let csv = exports::ratings_csv(&model);
-        entries.push(
-            write::write_file(
-                &opts.out,
-                &PathBuf::from(ds.config.period.code()).join("ket-qua-xep-loai.csv"),
-                "ket-qua-xep-loai-csv",
-                &csv,
-            )
-            .map_err(BuildError::Setup)?,
-        );
+    let mut written = Vec::new();
+    for e in write::commit(&opts.out, staged).map_err(BuildError::Setup)? {
+        written.push(e.path.clone());
+        entries.insert(e.path.clone(), e);
     }
-    write::update_manifest(&period_dir, &opts.out, entries).map_err(BuildError::Setup)?;
+    // Keys of the typeset documents, by path, for the cache.
+    let new_keys: BTreeMap<String, &str> = todo
+        .iter()
+        .zip(&todo_keys)
+        .map(|(j, k)| (rel(&j.path), *k))
+        .collect();
+    let period = ds.config.period.code();
+
+    // Dossiers, from the documents on disk.
+    if want_dossiers {
+        for c in ds.communes.iter().filter(|c| sel.wants_commune(&c.id)) {
+            let prefix = format!("{period}/xa/{}/", c.id);
+            let members: Vec<&ManifestEntry> = entries
+                .values()
+                .filter(|e| {
+                    e.path.starts_with(&prefix)
+                        && (e.kind == Kind::PhieuDanhGia.code()
+                            || e.kind == Kind::DanhSachXepLoai.code())
+                })
+                .collect();
+            let path = format!("{period}/ho-so/{}.zip", c.id);
+            let key = dossier::key(&members, opts.zip_password.is_some());
+            if opts.zip_password.is_none()
+                && let Some(e) = cache.fresh(&opts.out, &path, &key)
+            {
+                entries.insert(path, e.clone());
+                continue;
+            }
+            let mut files = Vec::with_capacity(members.len());
+            for e in &members {
+                let bytes = std::fs::read(opts.out.join(&e.path)).map_err(|err| {
+                    BuildError::Setup(format!("không đọc được {}: {err}", e.path))
+                })?;
+                files.push(dossier::Member {
+                    name: e.path[prefix.len()..].to_string(),
+                    bytes,
+                });
+            }
+            let zip = dossier::zip(files, date, opts.zip_password.as_deref())
+                .map_err(BuildError::Setup)?;
+            let e = write::write_file(&opts.out, Path::new(&path), DOSSIER, &zip)
+                .map_err(BuildError::Setup)?;
+            cache.files.insert(
+                path.clone(),
+                cache::Cached {
+                    key,
+                    entry: e.clone(),
+                },
+            );
+            written.push(path.clone());
+            entries.insert(path, e);
+        }
+    }
+
+    // The ratings export, rewritten only when its content changed.
+    if sel.wants(Kind::PhieuDanhGia) || sel.wants(Kind::DanhSachXepLoai) {
+        let path = format!("{period}/ket-qua-xep-loai.csv");
+        let csv = exports::ratings_csv(&model);
+        let e = write::write_if_changed(
+            &opts.out,
+            Path::new(&path),
+            "ket-qua-xep-loai-csv",
+            &csv,
+            &mut written,
+        )
+        .map_err(BuildError::Setup)?;
+        entries.insert(path, e);
+    }
+
+    // Outputs that no input corresponds to any more (full runs only).
+    let mut removed = Vec::new();
+    let full_run = opts.only.is_empty() && sel.communes.is_empty();
+    if full_run {
+        let stale: Vec<String> = cache
+            .files
+            .keys()
+            .filter(|p| !entries.contains_key(*p))
+            .cloned()
+            .collect();
+        for p in stale {
+            let _ = std::fs::remove_file(opts.out.join(&p));
+            write::remove_empty_parents(&opts.out, Path::new(&p));
+            cache.files.remove(&p);
+            removed.push(p);
+        }
+    }
+
+    for (path, e) in &entries {
+        if let Some(k) = new_keys.get(path) {
+            cache.files.insert(
+                path.clone(),
+                cache::Cached {
+                    key: (*k).to_string(),
+                    entry: e.clone(),
+                },
+            );
+        } else if !cache.files.contains_key(path) {
+            cache.files.insert(
+                path.clone(),
+                cache::Cached {
+                    key: String::new(),
+                    entry: e.clone(),
+                },
+            );
+        }
+    }
+    let period_dir = opts.out.join(&period);
+    write::update_manifest(
+        &period_dir,
+        &opts.out,
+        entries.into_values().collect(),
+        &removed,
+        &mut written,
+    )
+    .map_err(BuildError::Setup)?;
+    cache.save(&opts.out).map_err(BuildError::Setup)?;
     stages.write += t.elapsed();
 
+    written.sort();
     Ok(Report {
         documents: jobs.len(),
+        typeset: todo.len(),
+        written,
+        removed,
         elapsed: start.elapsed(),
         dir: period_dir,
         stages,
@@ -193,71 +389,93 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     })
 }
 
-/// Render and typeset every job on `threads` workers; each PDF is written to
-/// a temporary file beside its final place. On any failure every temporary
-/// file is removed and the failures are returned.
-#[allow(clippy::too_many_arguments)]
-fn typeset_all(
-    jobs: &[Job],
-    templates: &Templates,
-    engine: &Engine,
+/// What the typesetting workers share.
+struct Typesetting<'a> {
+    templates: &'a Templates,
+    engine: &'a Engine,
     date: (i32, u8, u8),
-    out: &Path,
+    out: &'a Path,
     threads: usize,
-    progress: Option<Progress>,
-    stages: &mut Stages,
-) -> Result<Vec<write::Staged>, BuildError> {
-    let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let render_ns = AtomicU64::new(0);
-    let typeset_ns = AtomicU64::new(0);
-    let write_ns = AtomicU64::new(0);
-    let staged = Mutex::new(Vec::with_capacity(jobs.len()));
-    let failures = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(jobs.len().max(1)) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(i) else { break };
-                    let t = Instant::now();
-                    let source = templates.render(&job.kind.template(), &job.vm);
-                    render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                    let result = source.map_err(|e| e.to_string()).and_then(|src| {
+    progress: Option<Progress<'a>>,
+    emit_typst: Option<&'a Path>,
+}
+
+impl Typesetting<'_> {
+    /// Render and typeset every job on `threads` OS threads pulling from a
+    /// shared counter; each PDF is written to a temporary file beside its
+    /// final place. On any failure every temporary file is removed and the
+    /// failures are returned.
+    fn run(&self, jobs: &[&Job], stages: &mut Stages) -> Result<Vec<write::Staged>, BuildError> {
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let render_ns = AtomicU64::new(0);
+        let typeset_ns = AtomicU64::new(0);
+        let write_ns = AtomicU64::new(0);
+        let staged = Mutex::new(Vec::with_capacity(jobs.len()));
+        let failures = Mutex::new(Vec::new());
+        std::thread::scope(|scope| {
+            for _ in 0..self.threads.min(jobs.len()) {
+                scope.spawn(|| {
+                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let t = Instant::now();
-                        let pdf = engine
-                            .pdf(&src, date)
-                            .map_err(|e| format!("lỗi dàn trang: {e}"));
-                        typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        let t = Instant::now();
-                        let r = pdf.and_then(|bytes| write::stage(out, job, &bytes));
-                        write_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        r
-                    });
-                    match result {
-                        Ok(s) => staged.lock().expect("lock").push(s),
-                        Err(e) => failures.lock().expect("lock").push((job.path.clone(), e)),
+                        let source = self.templates.render(&job.kind.template(), &job.vm);
+                        render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                        if let (Some(dir), Ok(src)) = (self.emit_typst, &source) {
+                            let p = dir.join(&job.path).with_extension("typ");
+                            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+                            let _ = std::fs::write(p, src);
+                        }
+                        let result = source.map_err(|e| e.to_string()).and_then(|src| {
+                            let t = Instant::now();
+                            let pdf = self
+                                .engine
+                                .pdf(&src, self.date)
+                                .map_err(|e| format!("lỗi dàn trang: {e}"));
+                            typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                            let t = Instant::now();
+                            let r = pdf.and_then(|bytes| write::stage(self.out, job, &bytes));
+                            write_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                            r
+                        });
+                        match result {
+                            Ok(s) => staged.lock().expect("lock").push(s),
+                            Err(e) => failures.lock().expect("lock").push((job.path.clone(), e)),
+                        }
+                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if let Some(p) = self.progress {
+                            p(n, jobs.len());
+                        }
                     }
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if let Some(p) = progress {
-                        p(n, jobs.len());
-                    }
-                }
-            });
+                });
+            }
+        });
+        stages.render += Duration::from_nanos(render_ns.into_inner());
+        stages.typeset += Duration::from_nanos(typeset_ns.into_inner());
+        stages.write += Duration::from_nanos(write_ns.into_inner());
+        let staged = staged.into_inner().expect("lock");
+        let mut failures = failures.into_inner().expect("lock");
+        if failures.is_empty() {
+            Ok(staged)
+        } else {
+            write::discard(self.out, staged);
+            failures.sort();
+            Err(BuildError::Documents(failures))
         }
-    });
-    stages.render += Duration::from_nanos(render_ns.into_inner());
-    stages.typeset += Duration::from_nanos(typeset_ns.into_inner());
-    stages.write += Duration::from_nanos(write_ns.into_inner());
-    let staged = staged.into_inner().expect("lock");
-    let mut failures = failures.into_inner().expect("lock");
-    if failures.is_empty() {
-        Ok(staged)
-    } else {
-        write::discard(staged);
-        failures.sort();
-        Err(BuildError::Documents(failures))
     }
+}
+
+/// Peak resident memory of this process in bytes (Linux; 0 elsewhere).
+pub fn peak_memory() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+        })
+        .map(|kb| kb * 1024)
+        .unwrap_or(0)
 }
 
 /// A short summary for `baocao check`.

@@ -88,9 +88,12 @@ pub fn commit(_out: &Path, staged: Vec<Staged>) -> Result<Vec<ManifestEntry>, St
 }
 
 /// Remove staged files after a failed run.
-pub fn discard(staged: Vec<Staged>) {
+pub fn discard(out: &Path, staged: Vec<Staged>) {
     for s in staged {
         let _ = std::fs::remove_file(&s.tmp);
+        if let Ok(rel) = s.dest.strip_prefix(out) {
+            remove_empty_parents(out, rel);
+        }
     }
 }
 
@@ -105,25 +108,62 @@ pub fn write_file(
     Ok(commit(out, vec![s])?.remove(0))
 }
 
-/// `OUT/<period>/manifest.json`: the files of this run, plus those of earlier
-/// runs that still exist (a `--only` run keeps the others listed).
+/// Write a file unless it already holds exactly these bytes; note it in `written`.
+pub fn write_if_changed(
+    out: &Path,
+    rel: &Path,
+    kind: &str,
+    bytes: &[u8],
+    written: &mut Vec<String>,
+) -> Result<ManifestEntry, String> {
+    if std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes) {
+        return Ok(ManifestEntry {
+            path: rel_string(rel),
+            kind: kind.to_string(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        });
+    }
+    let e = write_file(out, rel, kind, bytes)?;
+    written.push(e.path.clone());
+    Ok(e)
+}
+
+/// Remove the folders of `rel` under `out` that became empty.
+pub fn remove_empty_parents(out: &Path, rel: &Path) {
+    let mut dir = rel.parent();
+    while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+        if std::fs::remove_dir(out.join(d)).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// `OUT/<period>/manifest.json`: every output of the period with its kind,
+/// size and SHA-256: this run's files, plus those of earlier runs that still
+/// exist (a `--only` or `--commune` run keeps the others listed).
 pub fn update_manifest(
     period_dir: &Path,
     out: &Path,
-    new: Vec<ManifestEntry>,
+    current: Vec<ManifestEntry>,
+    removed: &[String],
+    written: &mut Vec<String>,
 ) -> Result<(), String> {
     let path = period_dir.join("manifest.json");
+    let rel = path.strip_prefix(out).unwrap_or(&path).to_path_buf();
+    let prefix = format!("{}/", rel_string(rel.parent().unwrap_or(Path::new(""))));
     let mut all: BTreeMap<String, ManifestEntry> = BTreeMap::new();
     if let Ok(text) = std::fs::read_to_string(&path)
         && let Ok(old) = serde_json::from_str::<Manifest>(&text)
     {
         for e in old.files {
-            if out.join(&e.path).is_file() {
+            if !removed.contains(&e.path) && out.join(&e.path).is_file() {
                 all.insert(e.path.clone(), e);
             }
         }
     }
-    for e in new {
+    for e in current.into_iter().filter(|e| e.path.starts_with(&prefix)) {
         all.insert(e.path.clone(), e);
     }
     let manifest = Manifest {
@@ -131,6 +171,5 @@ pub fn update_manifest(
     };
     let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
     json.push(b'\n');
-    let rel = path.strip_prefix(out).unwrap_or(&path).to_path_buf();
-    write_file(out, &rel, "manifest", &json).map(|_| ())
+    write_if_changed(out, &rel, "manifest", &json, written).map(|_| ())
 }

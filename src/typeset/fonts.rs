@@ -18,16 +18,21 @@ const EMBEDDED: [&[u8]; 4] = [
 pub struct FontSet {
     pub fonts: Vec<Font>,
     pub book: LazyHash<FontBook>,
+    /// Hash of every font file used (for the incremental cache).
+    pub fingerprint: String,
 }
 
 impl FontSet {
     /// Embedded fonts, then the `.ttf`/`.otf`/`.ttc` files of `extra_dir` (if any).
     /// Templates ask for "Times New Roman" first, so a real one found here wins.
     pub fn load(extra_dir: Option<&Path>) -> std::io::Result<FontSet> {
-        let mut fonts: Vec<Font> = EMBEDDED
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
+        use sha2::{Digest, Sha256};
+        let mut hasher = Sha256::new();
+        let mut fonts: Vec<Font> = Vec::new();
+        for data in EMBEDDED {
+            hasher.update(data);
+            fonts.extend(Font::iter(Bytes::new(data)));
+        }
         if let Some(dir) = extra_dir {
             let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
                 .follow_links(true)
@@ -47,11 +52,28 @@ impl FontSet {
             paths.sort();
             for path in paths {
                 let data = std::fs::read(&path)?;
-                fonts.extend(Font::iter(Bytes::new(data)));
+                // Skip faces we already have (e.g. the shipped Liberation Serif).
+                let new: Vec<Font> = Font::iter(Bytes::new(data.clone()))
+                    .filter(|f| {
+                        !fonts.iter().any(|g| {
+                            g.info().family == f.info().family
+                                && g.info().variant == f.info().variant
+                        })
+                    })
+                    .collect();
+                if !new.is_empty() {
+                    hasher.update(&data);
+                    fonts.extend(new);
+                }
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(FontSet { fonts, book })
+        let fingerprint = format!("{:x}", hasher.finalize());
+        Ok(FontSet {
+            fonts,
+            book,
+            fingerprint,
+        })
     }
 
     /// Family names available, for the `check` summary and tests.
