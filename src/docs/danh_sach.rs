@@ -63,7 +63,7 @@ pub fn quota_warning(counts: &[u64; 4], quota_pct: u32) -> Option<String> {
         return None;
     }
     Some(format!(
-        "Lưu ý: số cán bộ xếp loại \"{}\" ({} người) vượt quá {}% số cán bộ xếp loại \"{}\" ({} người); theo tỷ lệ quy định tối đa {} người.",
+        "Số cán bộ xếp loại \"{}\" ({} người) vượt quá {}% số cán bộ xếp loại \"{}\" ({} người); theo tỷ lệ quy định tối đa {} người.",
         Rating::Excellent.label(),
         thousands(excellent as i64),
         quota_pct,

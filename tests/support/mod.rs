@@ -22,7 +22,11 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new(name: &str) -> Fixture {
-        let src = if name == "sample" { root().join("inputs") } else { root().join("tests/fixtures").join(name) };
+        let src = if name == "sample" {
+            root().join("inputs")
+        } else {
+            root().join("tests/fixtures").join(name)
+        };
         let dir = tempfile::tempdir().expect("tempdir");
         copy_dir(&src, &dir.path().join("inputs"));
         Fixture { dir }
@@ -56,7 +60,11 @@ impl Fixture {
 
     /// Run `baocao <args>` in the fixture folder.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN).args(args).current_dir(self.path()).output().expect("run baocao")
+        Command::new(BIN)
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("run baocao")
     }
 
     /// `baocao build` that must succeed.
@@ -96,7 +104,12 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     v.sort();
     v
