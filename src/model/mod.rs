@@ -3,6 +3,7 @@
 
 pub mod gaps;
 pub mod score;
+pub mod stats;
 pub mod warnings;
 
 use std::collections::HashMap;
