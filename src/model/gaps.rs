@@ -2,12 +2,14 @@
 //! (khung năng lực vị trí việc làm). One place for target (1) of the periodic
 //! report, the training plan and the first early-warning list.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::input::{
     Course, CourseKind, Dataset, Education, ItSkill, Major, Official, PoliticalTheory, Position,
-    Region, TrainingStatus,
+    Region, Training, TrainingStatus,
 };
 
 /// What an official lacks. The first four are requirements of the position;
@@ -231,4 +233,318 @@ pub fn priorities(p: &Position, region: Region) -> &[String] {
         .get(&region)
         .map(Vec::as_slice)
         .unwrap_or(&[])
+}
+
+impl Gap {
+    /// Whether completing `c` closes this gap: a course of the need's kind
+    /// that, for a level gap, grants at least the required level. A degree
+    /// course (a professional course granting an education level) closes a
+    /// major gap (văn bằng 2).
+    pub fn closed_by(&self, c: &Course) -> bool {
+        if c.kind != self.need().course_kind() {
+            return false;
+        }
+        match self {
+            Gap::Education { need, .. } => c.grants.education.is_some_and(|g| g >= *need),
+            Gap::Major { .. } => c.grants.education.is_some(),
+            Gap::PoliticalTheory { need, .. } => {
+                c.grants.political_theory.is_some_and(|g| g >= *need)
+            }
+            Gap::ItSkill { need, .. } => c.grants.it_skill.is_some_and(|g| g >= *need),
+            Gap::DigitalSkills | Gap::LeadershipSkills => true,
+        }
+    }
+}
+
+/// One official with their position and gaps at `config.as_of`.
+#[derive(Debug, Clone)]
+pub struct OfficialGaps<'a> {
+    pub official: &'a Official,
+    pub position: &'a Position,
+    pub gaps: Vec<Gap>,
+}
+
+impl OfficialGaps<'_> {
+    /// Below the standard of the position: a requirement gap, not only a
+    /// target course.
+    pub fn below_standard(&self) -> bool {
+        self.gaps.iter().any(Gap::is_requirement)
+    }
+}
+
+/// The gaps of every official at `config.as_of`, in input order (an official
+/// whose position is unknown is skipped; validation reports it).
+pub fn all(ds: &Dataset) -> Vec<OfficialGaps<'_>> {
+    let positions: HashMap<&str, &Position> =
+        ds.positions.iter().map(|p| (p.id.as_str(), p)).collect();
+    ds.officials
+        .iter()
+        .filter_map(|o| {
+            let p = *positions.get(o.position.as_str())?;
+            Some(OfficialGaps {
+                official: o,
+                position: p,
+                gaps: gaps(ds, o, p, ds.config.as_of),
+            })
+        })
+        .collect()
+}
+
+/// Attendances of an official not finished at `as_of`: planned, enrolled,
+/// or completed after `as_of` (still being attended at that date).
+pub fn open_trainings<'a>(
+    ds: &'a Dataset,
+    official: &'a str,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = (&'a Training, &'a Course)> {
+    ds.trainings
+        .iter()
+        .filter(move |t| {
+            t.official == official
+                && match t.status {
+                    TrainingStatus::Planned | TrainingStatus::Enrolled => true,
+                    TrainingStatus::Completed => t.completed_on.is_none_or(|d| d > as_of),
+                    TrainingStatus::Dropped => false,
+                }
+        })
+        .filter_map(|t| ds.courses.iter().find(|c| c.id == t.course).map(|c| (t, c)))
+}
+
+/// A dataset from YAML text, for unit tests of the model.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::input::Dataset;
+
+    pub const CONFIG: &str = "config:
+  province: Cao Bằng
+  as_of: 2026-06-30
+  period: 2026-H1
+  place: Cao Bằng
+  issued_on: 2026-07-05
+  resolution: {number: 15-NQ/TU, issued_on: 2026-04-20, title: về cán bộ cơ sở}
+  bodies:
+    provincial_committee:
+      parent: ĐẢNG BỘ TỈNH CAO BẰNG
+      name: TỈNH UỶ
+      code: TU
+      signer: {authority: T/M BAN THƯỜNG VỤ, role: PHÓ BÍ THƯ, name: A}
+    organization_board:
+      parent: TỈNH UỶ CAO BẰNG
+      name: BAN TỔ CHỨC
+      code: BTCTU
+      signer: {authority: '', role: TRƯỞNG BAN, name: B}
+communes:
+  - {id: xa, name: Một, kind: xa, region: border}
+";
+
+    /// Config and one commune, plus `yaml` (more top-level keys).
+    pub fn dataset(yaml: &str) -> Dataset {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("config.yaml"), CONFIG).unwrap();
+        std::fs::write(dir.path().join("data.yaml"), yaml).unwrap();
+        match crate::input::load(dir.path()) {
+            Ok(ds) => ds,
+            Err(d) => panic!("test data invalid:\n{}", d.render()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::dataset;
+    use super::*;
+
+    const POSITIONS: &str = "positions:
+  - id: lanh-dao
+    name: Chủ tịch UBND
+    bloc: government
+    leader: true
+    requires: {education: university, majors: [law], political_theory: intermediate, it_skill: basic}
+    region_priorities: {border: [Ứng phó thiên tai]}
+  - id: chuyen-vien
+    name: Chuyên viên
+    bloc: government
+";
+
+    /// An official meeting "lanh-dao" except for `over` (field, value) pairs.
+    fn official(id: &str, position: &str, over: &[(&str, &str)]) -> String {
+        let mut fields = vec![
+            ("education", "university"),
+            ("major", "law"),
+            ("political_theory", "intermediate"),
+            ("it_skill", "basic"),
+        ];
+        for (k, v) in over {
+            match fields.iter_mut().find(|(f, _)| f == k) {
+                Some(f) => f.1 = v,
+                None => fields.push((k, v)),
+            }
+        }
+        let extra: String = fields.iter().map(|(k, v)| format!(", {k}: {v}")).collect();
+        format!(
+            "  - {{id: {id}, name: Lò Văn {id}, birth_date: 1990-01-01, gender: male, ethnicity: Tày, commune: xa, bloc: government, position: {position}{extra}}}\n"
+        )
+    }
+
+    fn gaps_of(ds: &Dataset, id: &str) -> Vec<Gap> {
+        all(ds)
+            .into_iter()
+            .find(|g| g.official.id == id)
+            .expect("official")
+            .gaps
+    }
+
+    #[test]
+    fn every_gap_kind() {
+        let ds = dataset(&format!(
+            "{POSITIONS}officials:\n{}{}{}{}{}",
+            official("A", "lanh-dao", &[("education", "college")]),
+            official("B", "lanh-dao", &[("major", "economics")]),
+            official("C", "lanh-dao", &[]),
+            official(
+                "D",
+                "lanh-dao",
+                &[("political_theory", "elementary"), ("it_skill", "none")]
+            ),
+            official(
+                "E",
+                "chuyen-vien",
+                &[("education", "none"), ("political_theory", "none")]
+            ),
+        ));
+        use Gap::*;
+        let (dig, lead) = (DigitalSkills, LeadershipSkills);
+        let edu = Education {
+            have: crate::input::Education::College,
+            need: crate::input::Education::University,
+        };
+        assert_eq!(gaps_of(&ds, "A"), vec![edu, dig, lead]);
+        assert_eq!(
+            gaps_of(&ds, "B"),
+            vec![
+                Major {
+                    have: Some(crate::input::Major::Economics)
+                },
+                dig,
+                lead
+            ]
+        );
+        assert_eq!(gaps_of(&ds, "C"), vec![dig, lead]);
+        assert_eq!(
+            gaps_of(&ds, "D"),
+            vec![
+                PoliticalTheory {
+                    have: crate::input::PoliticalTheory::Elementary,
+                    need: crate::input::PoliticalTheory::Intermediate
+                },
+                ItSkill {
+                    have: crate::input::ItSkill::None,
+                    need: crate::input::ItSkill::Basic
+                },
+                dig,
+                lead
+            ]
+        );
+        // No requirements, not a leader: only the digital-skills target.
+        assert_eq!(gaps_of(&ds, "E"), vec![dig]);
+        assert!(all(&ds).iter().filter(|g| g.below_standard()).count() == 3);
+        let p = &ds.positions[0];
+        assert_eq!(priorities(p, Region::Border), ["Ứng phó thiên tai"]);
+        assert!(priorities(p, Region::Urban).is_empty());
+    }
+
+    #[test]
+    fn a_completed_course_counts_from_its_completion_date() {
+        let ds = dataset(&format!(
+            "{POSITIONS}officials:\n{}{}{}{}courses:
+  - {{id: llct, name: Trung cấp LLCT, kind: political_theory, grants: {{political_theory: intermediate}}, start: 2026-01-05, end: 2026-07-01, organizer: Trường Chính trị}}
+  - {{id: kns, name: Kỹ năng số, kind: digital_skills, start: 2026-03-01, end: 2026-03-05, organizer: Sở KH&CN}}
+  - {{id: ld, name: Lãnh đạo, kind: leadership_skills, start: 2026-03-01, end: 2026-03-05, organizer: Ban Tổ chức}}
+trainings:
+  - {{official: ON, course: llct, status: completed, completed_on: 2026-06-30}}
+  - {{official: AFTER, course: llct, status: completed, completed_on: 2026-07-01}}
+  - {{official: ON, course: kns, status: completed, completed_on: 2026-06-30}}
+  - {{official: AFTER, course: kns, status: completed, completed_on: 2026-07-01}}
+  - {{official: ON, course: ld, status: completed, completed_on: 2026-03-05}}
+  - {{official: PLANNED, course: kns, status: planned}}
+  - {{official: PLANNED, course: ld, status: enrolled}}
+  - {{official: DROPPED, course: kns, status: dropped}}
+",
+            official("ON", "lanh-dao", &[("political_theory", "elementary")]),
+            official("AFTER", "lanh-dao", &[("political_theory", "elementary")]),
+            official("PLANNED", "lanh-dao", &[]),
+            official("DROPPED", "chuyen-vien", &[]),
+        ));
+        // Completed on as_of: counts (level raised by the grant, courses done).
+        assert_eq!(gaps_of(&ds, "ON"), vec![]);
+        let l = levels(&ds, &ds.officials[0], ds.config.as_of);
+        assert_eq!(
+            l.political_theory,
+            crate::input::PoliticalTheory::Intermediate
+        );
+        // Completed one day after as_of: not yet.
+        let after = gaps_of(&ds, "AFTER");
+        assert!(after.contains(&Gap::DigitalSkills), "{after:?}");
+        assert!(matches!(after[0], Gap::PoliticalTheory { .. }), "{after:?}");
+        // Planned, enrolled or dropped attendances close nothing.
+        assert_eq!(
+            gaps_of(&ds, "PLANNED"),
+            vec![Gap::DigitalSkills, Gap::LeadershipSkills]
+        );
+        assert_eq!(gaps_of(&ds, "DROPPED"), vec![Gap::DigitalSkills]);
+        // ... but they are the open attendances (a completion after as_of too).
+        let open = |id| {
+            open_trainings(&ds, id, ds.config.as_of)
+                .map(|(_, c)| c.id.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(open("AFTER"), ["llct", "kns"]);
+        assert_eq!(open("PLANNED"), ["kns", "ld"]);
+        assert!(open("DROPPED").is_empty() && open("ON").is_empty());
+    }
+
+    #[test]
+    fn which_course_closes_which_gap() {
+        use crate::input::{Education as E, ItSkill as I, PoliticalTheory as P};
+        let ds = dataset(
+            "courses:
+  - {id: tc, name: TC, kind: political_theory, grants: {political_theory: intermediate}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+  - {id: cc, name: CC, kind: political_theory, grants: {political_theory: advanced}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+  - {id: dh, name: ĐH, kind: professional, grants: {education: university}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+  - {id: nv, name: NV, kind: professional, start: 2026-01-05, end: 2026-07-01, organizer: X}
+  - {id: kns, name: KNS, kind: digital_skills, grants: {it_skill: basic}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+",
+        );
+        let c = |id: &str| ds.courses.iter().find(|c| c.id == id).unwrap();
+        let pt = |need| Gap::PoliticalTheory {
+            have: P::None,
+            need,
+        };
+        assert!(pt(P::Intermediate).closed_by(c("tc")) && pt(P::Intermediate).closed_by(c("cc")));
+        assert!(!pt(P::Advanced).closed_by(c("tc")) && pt(P::Advanced).closed_by(c("cc")));
+        let edu = Gap::Education {
+            have: E::College,
+            need: E::University,
+        };
+        assert!(edu.closed_by(c("dh")) && !edu.closed_by(c("nv")) && !edu.closed_by(c("kns")));
+        assert!(Gap::Major { have: None }.closed_by(c("dh")));
+        assert!(!Gap::Major { have: None }.closed_by(c("nv")));
+        assert!(
+            Gap::ItSkill {
+                have: I::None,
+                need: I::Basic
+            }
+            .closed_by(c("kns"))
+        );
+        assert!(
+            !Gap::ItSkill {
+                have: I::Basic,
+                need: I::Advanced
+            }
+            .closed_by(c("kns"))
+        );
+        assert!(
+            Gap::DigitalSkills.closed_by(c("kns")) && !Gap::LeadershipSkills.closed_by(c("kns"))
+        );
+    }
 }
