@@ -36,7 +36,7 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
             let mut f = z.by_index(i).unwrap();
             let mut b = Vec::new();
             f.read_to_end(&mut b).unwrap();
-            (f.name().to_string(), b)
+            (f.name().unwrap().to_string(), b)
         })
         .collect()
 }

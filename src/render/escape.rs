@@ -60,10 +60,9 @@ fn write_literal(out: &mut String, v: &Value) -> Result<(), Error> {
                 write_literal(out, &item)?;
                 out.push_str(", ");
             }
+            // "(a, b,)"; "(a,)" keeps one item an array; "()" is the empty array.
             if out.ends_with(", ") {
                 out.truncate(out.len() - 1);
-            } else {
-                out.push(',');
             }
             out.push(')');
         }

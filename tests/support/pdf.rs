@@ -621,10 +621,7 @@ pub fn parse_cmap(data: &[u8]) -> CMap {
             }
             Tok::Word(w) if w == "beginbfrange" => {
                 i += 1;
-                loop {
-                    let (Some(lo), Some(hi)) = (hex(toks.get(i)), hex(toks.get(i + 1))) else {
-                        break;
-                    };
+                while let (Some(lo), Some(hi)) = (hex(toks.get(i)), hex(toks.get(i + 1))) {
                     let (lo, hi) = (be(&lo), be(&hi));
                     i += 2;
                     match toks.get(i) {
@@ -882,15 +879,14 @@ fn load_font(doc: &Document, d: &Dictionary) -> Font {
         // typst writes; other encodings keep the code as the key (widths may
         // then be off, the text still comes from ToUnicode).
     } else {
-        if subtype == "Type3" {
-            if let Some(a) = d
+        if subtype == "Type3"
+            && let Some(a) = d
                 .get(b"FontMatrix")
                 .ok()
                 .and_then(|o| number_array(doc, o))
                 .and_then(|m| m.first().copied())
-            {
-                font.scale = a;
-            }
+        {
+            font.scale = a;
         }
         let first = d
             .get(b"FirstChar")
