@@ -417,26 +417,37 @@ impl Typesetting<'_> {
             for _ in 0..self.threads.min(jobs.len()) {
                 scope.spawn(|| {
                     while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        // Variant k of the source (see docs::Job::fit_variants).
+                        let source = |k: usize| {
+                            let t = Instant::now();
+                            let out = match (k, job.vm.get("fit").and_then(|f| f.as_u64())) {
+                                (0, _) | (_, None) => {
+                                    self.templates.render(&job.kind.template(), &job.vm)
+                                }
+                                (k, Some(first)) => {
+                                    let mut vm = job.vm.clone();
+                                    vm["fit"] = (first + k as u64).into();
+                                    self.templates.render(&job.kind.template(), &vm)
+                                }
+                            };
+                            render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                            if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
+                                let p = dir.join(&job.path).with_extension("typ");
+                                let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+                                let _ = std::fs::write(p, src);
+                            }
+                            out.map_err(|e| e.to_string())
+                        };
                         let t = Instant::now();
-                        let source = self.templates.render(&job.kind.template(), &job.vm);
-                        render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        if let (Some(dir), Ok(src)) = (self.emit_typst, &source) {
-                            let p = dir.join(&job.path).with_extension("typ");
-                            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
-                            let _ = std::fs::write(p, src);
-                        }
-                        let result = source.map_err(|e| e.to_string()).and_then(|src| {
-                            let t = Instant::now();
-                            let pdf = self
-                                .engine
-                                .pdf(&src, self.date)
-                                .map_err(|e| format!("lỗi dàn trang: {e}"));
-                            typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                            let t = Instant::now();
-                            let r = pdf.and_then(|bytes| write::stage(self.out, job, &bytes));
-                            write_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                            r
-                        });
+                        let pdf = self
+                            .engine
+                            .pdf_fitting(source, job.fit_variants, self.date)
+                            .map(|(pdf, _)| pdf)
+                            .map_err(|e| format!("lỗi dàn trang: {e}"));
+                        typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                        let t = Instant::now();
+                        let result = pdf.and_then(|bytes| write::stage(self.out, job, &bytes));
+                        write_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
                         match result {
                             Ok(s) => staged.lock().expect("lock").push(s),
                             Err(e) => failures.lock().expect("lock").push((job.path.clone(), e)),
@@ -544,6 +555,20 @@ pub fn dev_render(
         FontSet::load(None).map_err(|e| e.to_string())?,
         lib.modules(),
     );
+    // BAOCAO_REPEAT=N: compile N more times and print the mean (profiling aid).
+    if let Some(n) = std::env::var("BAOCAO_REPEAT")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+    {
+        let t = Instant::now();
+        for _ in 0..n {
+            let _ = engine.pdf(&src, (2026, 7, 5));
+        }
+        eprintln!(
+            "{:.2} ms/tài liệu",
+            t.elapsed().as_secs_f64() * 1000.0 / n.max(1) as f64
+        );
+    }
     match engine.pdf(&src, (2026, 7, 5)) {
         Ok(pdf) => std::fs::write(out, pdf).map_err(|e| e.to_string()),
         Err(e) => {

@@ -672,6 +672,7 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
                 .join("bao-cao-dinh-ky.pdf"),
             commune: None,
             vm: to_value(&build(model, &facts, Subject::Province)),
+            fit_variants: 1,
         });
     }
     for c in model
@@ -688,6 +689,7 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
                 .join("bao-cao-dinh-ky.pdf"),
             commune: Some(c.id.clone()),
             vm: to_value(&build(model, &facts, Subject::Commune(c))),
+            fit_variants: 1,
         });
     }
 }

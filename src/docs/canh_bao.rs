@@ -33,6 +33,7 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
             path: period.join("tinh").join(FILE),
             commune: None,
             vm: to_value(&build(model, &facts, None)),
+            fit_variants: 1,
         });
     }
     for c in &model.ds.communes {
@@ -42,6 +43,7 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
                 path: period.join("xa").join(&c.id).join(FILE),
                 commune: Some(c.id.clone()),
                 vm: to_value(&build(model, &facts, Some(c))),
+                fit_variants: 1,
             });
         }
     }

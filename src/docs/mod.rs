@@ -64,6 +64,9 @@ pub struct Job {
     /// The commune the document belongs to (None for provincial documents).
     pub commune: Option<String>,
     pub vm: serde_json::Value,
+    /// Layout variants to try, in order, until the document fits one page
+    /// (1: no fitting). The view-model's `fit` field holds the first one.
+    pub fit_variants: usize,
 }
 
 /// Which documents to build.
@@ -117,6 +120,7 @@ pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
                 path: dir.join("danh-sach-xep-loai.pdf"),
                 commune: Some(commune.id.clone()),
                 vm: to_value(&danh_sach::build(model, commune)),
+                fit_variants: 1,
             });
         }
         if sel.wants(Kind::PhieuDanhGia) {
@@ -128,6 +132,7 @@ pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
                         .join(format!("{}.pdf", file_stem(&r.official.id))),
                     commune: Some(commune.id.clone()),
                     vm: to_value(&phieu::build(model, r)),
+                    fit_variants: phieu::fit_plan(&model.ds.config).1,
                 });
             }
         }

@@ -73,9 +73,28 @@ pub struct EvaluatorVm {
     pub name: String,
 }
 
+/// The sheet must fit one page. The template library's ruleset has layout
+/// variants (`form-fit`, roomiest first); the sheet starts at the usual one
+/// and the runner moves to tighter ones while it runs onto a second page.
+/// Returns (first variant, number of variants to try).
+pub fn fit_plan(cfg: &crate::input::Config) -> (usize, usize) {
+    const USUAL: usize = 2;
+    const DEFAULT_VARIANTS: usize = 5;
+    let n = cfg
+        .layout
+        .get("form-fit")
+        .or_else(|| cfg.layout.get("form_fit"))
+        .and_then(|v| v.as_array())
+        .map_or(DEFAULT_VARIANTS, |a| a.len().max(1));
+    let start = USUAL.min(n - 1);
+    (start, n - start)
+}
+
 #[derive(Serialize)]
 pub struct PhieuVm {
     pub doc: DocVm,
+    /// Index of the layout variant (see [`fit_plan`]).
+    pub fit: usize,
     pub title: &'static str,
     pub period_words: String,
     pub official: OfficialVm,
@@ -181,6 +200,7 @@ pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
     };
     PhieuVm {
         doc,
+        fit: fit_plan(cfg).0,
         title: "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ",
         period_words: cfg.period.words(),
         official: OfficialVm {

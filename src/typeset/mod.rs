@@ -79,19 +79,49 @@ impl Engine {
     /// Compile one document to PDF. `date` is the document date (PDF metadata),
     /// so the same source always gives the same bytes.
     pub fn pdf(&self, source: &str, date: (i32, u8, u8)) -> Result<Vec<u8>, TypesetError> {
-        let result = self.pdf_inner(source, date);
+        self.pdf_fitting(|_| Ok(source.to_string()), 1, date)
+            .map(|(pdf, _)| pdf)
+    }
+
+    /// Compile `source(k)` for k = 0, 1, … until the document has one page
+    /// (or `variants` are exhausted), then export that one. Forms that must
+    /// fit one page pass their layout variant this way: a retry costs one
+    /// compilation, cheaper than measuring inside Typst. Returns the PDF and
+    /// the variant used.
+    pub fn pdf_fitting(
+        &self,
+        source: impl Fn(usize) -> Result<String, String>,
+        variants: usize,
+        date: (i32, u8, u8),
+    ) -> Result<(Vec<u8>, usize), TypesetError> {
+        let result = self.pdf_inner(source, variants.max(1), date);
         // Evict on every path, the error path included.
         typst::comemo::evict(EVICT_MAX_AGE);
         result
     }
 
-    fn pdf_inner(&self, source: &str, date: (i32, u8, u8)) -> Result<Vec<u8>, TypesetError> {
-        let world = DocWorld {
-            engine: self,
-            main: Source::new(self.main_id, source.to_string()),
+    fn pdf_inner(
+        &self,
+        source: impl Fn(usize) -> Result<String, String>,
+        variants: usize,
+        date: (i32, u8, u8),
+    ) -> Result<(Vec<u8>, usize), TypesetError> {
+        let mut k = 0;
+        let (world, document) = loop {
+            let world = DocWorld {
+                engine: self,
+                main: Source::new(
+                    self.main_id,
+                    source(k).map_err(|m| TypesetError { messages: vec![m] })?,
+                ),
+            };
+            let warned = typst::compile::<PagedDocument>(&world);
+            let document = warned.output.map_err(|d| world.error(&d))?;
+            if document.pages().len() <= 1 || k + 1 >= variants {
+                break (world, document);
+            }
+            k += 1;
         };
-        let warned = typst::compile::<PagedDocument>(&world);
-        let document = warned.output.map_err(|d| world.error(&d))?;
         let datetime = Datetime::from_ymd(date.0, date.1, date.2).ok_or_else(|| TypesetError {
             messages: vec![format!("ngày không hợp lệ: {date:?}")],
         })?;
@@ -101,7 +131,8 @@ impl Engine {
             tagged: false,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|d| world.error(&d))
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|d| world.error(&d))?;
+        Ok((pdf, k))
     }
 }
 
@@ -196,6 +227,23 @@ mod tests {
         let b = e.pdf(src, (2026, 7, 5)).unwrap();
         assert!(a.starts_with(b"%PDF-"));
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn fitting_tries_variants_until_one_page() {
+        let e = engine();
+        let src = |k: usize| {
+            Ok(format!(
+                "#set page(height: 100pt)\n#for i in range({}) [line #i \\ ]",
+                20 - 8 * k
+            ))
+        };
+        let (_, used) = e.pdf_fitting(src, 5, (2026, 7, 5)).unwrap();
+        assert_eq!(used, 2, "20 and 12 lines overflow 100pt, 4 lines fit");
+        let (_, used) = e
+            .pdf_fitting(|_| Ok("#pagebreak()".into()), 3, (2026, 7, 5))
+            .unwrap();
+        assert_eq!(used, 2, "gives up at the last variant");
     }
 
     #[test]
