@@ -109,6 +109,18 @@ pub struct PhieuVm {
     pub evaluator: EvaluatorVm,
 }
 
+/// A signer's role in capitals without the committee's name (HD 36: "BÍ THƯ",
+/// not "BÍ THƯ ĐẢNG UỶ XÃ"): "Bí thư Đảng uỷ xã" → "BÍ THƯ".
+pub fn role_without_committee(title: &str) -> String {
+    let upper = title.trim().to_uppercase();
+    for marker in [" ĐẢNG UỶ", " ĐẢNG ỦY"] {
+        if let Some(i) = upper.find(marker) {
+            return upper[..i].trim_end().to_string();
+        }
+    }
+    upper
+}
+
 /// "Đại học (Luật)".
 pub fn education_words(o: &Official) -> String {
     match o.major {
@@ -189,7 +201,7 @@ pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
             .evaluator
             .as_ref()
             .filter(|ev| !ev.title.is_empty())
-            .map(|ev| ev.title.to_uppercase())
+            .map(|ev| role_without_committee(&ev.title))
             .unwrap_or_else(|| "BÍ THƯ".into()),
         name: e
             .evaluator
@@ -231,5 +243,23 @@ pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
         strengths: e.strengths.clone(),
         weaknesses: e.weaknesses.clone(),
         evaluator,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_drop_the_committee_name() {
+        assert_eq!(role_without_committee("Bí thư Đảng uỷ xã"), "BÍ THƯ");
+        assert_eq!(
+            role_without_committee("Phó Bí thư Đảng ủy phường"),
+            "PHÓ BÍ THƯ"
+        );
+        assert_eq!(
+            role_without_committee("Chủ tịch UBND xã"),
+            "CHỦ TỊCH UBND XÃ"
+        );
     }
 }
