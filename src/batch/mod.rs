@@ -497,15 +497,15 @@ pub fn summary(ds: &Dataset) -> String {
     let _ = writeln!(
         s,
         "Dữ liệu hợp lệ: {} xã/phường, {} vị trí việc làm, {} cán bộ, {} phiếu đánh giá, {} khoá học, {} lượt đào tạo, {} nhiệm vụ, {} sáng kiến, {} phiếu khảo sát.",
-        ds.communes.len(),
-        ds.positions.len(),
-        ds.officials.len(),
-        ds.evaluations.len(),
-        ds.courses.len(),
-        ds.trainings.len(),
-        ds.tasks.len(),
-        ds.initiatives.len(),
-        ds.surveys.len()
+        crate::vn::thousands(ds.communes.len() as i64),
+        crate::vn::thousands(ds.positions.len() as i64),
+        crate::vn::thousands(ds.officials.len() as i64),
+        crate::vn::thousands(ds.evaluations.len() as i64),
+        crate::vn::thousands(ds.courses.len() as i64),
+        crate::vn::thousands(ds.trainings.len() as i64),
+        crate::vn::thousands(ds.tasks.len() as i64),
+        crate::vn::thousands(ds.initiatives.len() as i64),
+        crate::vn::thousands(ds.surveys.len() as i64)
     );
     let _ = writeln!(s, "Cán bộ theo xã/phường:");
     for c in &ds.communes {
