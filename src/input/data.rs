@@ -469,6 +469,68 @@ pub struct Dataset {
     pub tasks: Vec<Task>,
     pub initiatives: Vec<Initiative>,
     pub surveys: Vec<Survey>,
+    /// Lookups by id, built once at load (see [`Index`]).
+    #[serde(skip)]
+    pub index: Index,
+}
+
+/// Positions in the entity lists, by official or course id, so the model
+/// never scans a whole list per official.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub courses: std::collections::HashMap<String, usize>,
+    pub trainings_of: std::collections::HashMap<String, Vec<usize>>,
+    pub evaluations_of: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Dataset {
+    /// Build [`Dataset::index`]; call after the lists change.
+    pub fn reindex(&mut self) {
+        let mut ix = Index::default();
+        for (i, c) in self.courses.iter().enumerate() {
+            ix.courses.entry(c.id.clone()).or_insert(i);
+        }
+        for (i, t) in self.trainings.iter().enumerate() {
+            ix.trainings_of
+                .entry(t.official.clone())
+                .or_default()
+                .push(i);
+        }
+        for (i, e) in self.evaluations.iter().enumerate() {
+            ix.evaluations_of
+                .entry(e.official.clone())
+                .or_default()
+                .push(i);
+        }
+        self.index = ix;
+    }
+
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.index.courses.get(id).map(|&i| &self.courses[i])
+    }
+
+    /// The attendances of one official, in input order.
+    pub fn trainings_of<'a>(&'a self, official: &str) -> impl Iterator<Item = &'a Training> + 'a {
+        self.index
+            .trainings_of
+            .get(official)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.trainings[i])
+    }
+
+    /// The evaluations of one official, in input order.
+    pub fn evaluations_of<'a>(
+        &'a self,
+        official: &str,
+    ) -> impl Iterator<Item = &'a Evaluation> + 'a {
+        self.index
+            .evaluations_of
+            .get(official)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.evaluations[i])
+    }
 }
 
 #[cfg(test)]

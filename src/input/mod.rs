@@ -149,7 +149,12 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
         tasks: all.tasks,
         initiatives: all.initiatives,
         surveys: all.surveys,
+        index: Default::default(),
     });
+    let mut dataset = dataset;
+    if let Some(ds) = &mut dataset {
+        ds.reindex();
+    }
     if let Some(ds) = &dataset {
         validate::cross_check(ds, &all.broken, &mut diags);
     }

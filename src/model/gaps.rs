@@ -152,14 +152,11 @@ pub fn completed_courses<'a>(
     official: &str,
     as_of: NaiveDate,
 ) -> impl Iterator<Item = &'a Course> {
-    ds.trainings
-        .iter()
+    ds.trainings_of(official)
         .filter(move |t| {
-            t.official == official
-                && t.status == TrainingStatus::Completed
-                && t.completed_on.is_some_and(|d| d <= as_of)
+            t.status == TrainingStatus::Completed && t.completed_on.is_some_and(|d| d <= as_of)
         })
-        .filter_map(|t| ds.courses.iter().find(|c| c.id == t.course))
+        .filter_map(|t| ds.course(&t.course))
 }
 
 pub fn levels(ds: &Dataset, o: &Official, as_of: NaiveDate) -> Levels {
@@ -297,17 +294,13 @@ pub fn open_trainings<'a>(
     official: &'a str,
     as_of: NaiveDate,
 ) -> impl Iterator<Item = (&'a Training, &'a Course)> {
-    ds.trainings
-        .iter()
-        .filter(move |t| {
-            t.official == official
-                && match t.status {
-                    TrainingStatus::Planned | TrainingStatus::Enrolled => true,
-                    TrainingStatus::Completed => t.completed_on.is_none_or(|d| d > as_of),
-                    TrainingStatus::Dropped => false,
-                }
+    ds.trainings_of(official)
+        .filter(move |t| match t.status {
+            TrainingStatus::Planned | TrainingStatus::Enrolled => true,
+            TrainingStatus::Completed => t.completed_on.is_none_or(|d| d > as_of),
+            TrainingStatus::Dropped => false,
         })
-        .filter_map(|t| ds.courses.iter().find(|c| c.id == t.course).map(|c| (t, c)))
+        .filter_map(|t| ds.course(&t.course).map(|c| (t, c)))
 }
 
 /// A dataset from YAML text, for unit tests of the model.

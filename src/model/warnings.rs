@@ -73,9 +73,8 @@ pub enum Risk {
 
 /// The latest evaluation of an official (by period end) up to `as_of`'s period.
 pub fn latest_evaluation<'a>(ds: &'a Dataset, official: &str) -> Option<&'a Evaluation> {
-    ds.evaluations
-        .iter()
-        .filter(|e| e.official == official && e.period.first_day() <= ds.config.as_of)
+    ds.evaluations_of(official)
+        .filter(|e| e.period.first_day() <= ds.config.as_of)
         .max_by_key(|e| (e.period.last_day(), e.period.first_day()))
 }
 
