@@ -17,6 +17,7 @@ lint:
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
 
-# Whole-province benchmark (3,555 officials in 56 communes)
-bench:
-    cargo bench --bench province
+# Whole-province benchmark (3,555 officials in 56 communes); options, e.g.
+# `just bench --only phieu-danh-gia,danh-sach-xep-loai,ho-so --no-double`
+bench *ARGS:
+    cargo bench --bench province -- {{ARGS}}

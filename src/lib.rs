@@ -9,6 +9,8 @@
 //! - [`render`]: view-model + minijinja template → Typst source;
 //! - [`typeset`]: Typst source → PDF (fonts, template library, our World);
 //! - [`batch`]: the runner: workers, atomic writes, manifest, exports.
+//!
+//! [`sample`] writes a synthetic province in the input format (`baocao sample`).
 
 pub mod batch;
 pub mod diag;
@@ -16,5 +18,6 @@ pub mod docs;
 pub mod input;
 pub mod model;
 pub mod render;
+pub mod sample;
 pub mod typeset;
 pub mod vn;

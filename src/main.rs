@@ -65,6 +65,24 @@ enum Command {
         #[arg(default_value = "inputs")]
         inputs: PathBuf,
     },
+    /// Sinh dữ liệu một tỉnh mẫu (hư cấu) để dùng thử và đo hiệu năng
+    Sample {
+        /// Thư mục ghi dữ liệu (mặc định: sample-province)
+        #[arg(default_value = "sample-province")]
+        dir: PathBuf,
+        /// Số cán bộ
+        #[arg(long, default_value_t = 3555)]
+        officials: usize,
+        /// Số xã/phường
+        #[arg(long, default_value_t = 56)]
+        communes: usize,
+        /// Hạt giống ngẫu nhiên: cùng hạt giống cho cùng dữ liệu
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Ghi vào thư mục đã có dữ liệu (thay các tệp của tỉnh mẫu)
+        #[arg(long)]
+        force: bool,
+    },
     /// (dành cho người phát triển) Dàn trang một mẫu với một view-model JSON
     #[command(hide = true)]
     DevRender {
@@ -127,6 +145,33 @@ fn main() -> ExitCode {
             }
             Err(e) => report_error(e),
         },
+        Command::Sample {
+            dir,
+            officials,
+            communes,
+            seed,
+            force,
+        } => {
+            let opts = baocao::sample::Options {
+                officials,
+                communes,
+                seed,
+            };
+            match baocao::sample::write(&dir, &opts, force) {
+                Ok(summary) => {
+                    println!("{}", summary.line(&dir, seed));
+                    ExitCode::SUCCESS
+                }
+                Err(e @ baocao::sample::SampleError::Usage(_)) => {
+                    eprintln!("lỗi: {e}");
+                    ExitCode::from(2)
+                }
+                Err(e) => {
+                    eprintln!("lỗi: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::DevRender {
             template,
             vm,

@@ -1,0 +1,576 @@
+//! Whole-province benchmark: `cargo bench --bench province` (`just bench`).
+//!
+//! Generates a synthetic province with [`baocao::sample`] (3,555 officials in
+//! 56 communes by default), runs the release binary on it with the hidden
+//! `--stats` flag, and prints the measurements beside the targets of the
+//! issue: whole province from scratch, per-stage times, peak memory,
+//! incremental re-runs, evaluation sheets end to end, twice the officials,
+//! and the `typst` CLI run once per document when a `typst` binary is on
+//! PATH.
+//!
+//! Options (after `--`): `--officials N --communes M --seed S --only KINDS
+//! --no-double --no-typst`. [`run`] and [`report`] are also used by the
+//! smoke test in `tests/sample.rs` on a tiny province.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use baocao::sample;
+
+/// The kinds built when the whole set fails (documents still in progress).
+pub const FALLBACK_KINDS: &str = "phieu-danh-gia,danh-sach-xep-loai,ho-so";
+
+pub struct Config {
+    /// The `baocao` binary to measure.
+    pub bin: PathBuf,
+    /// The fonts folder given to the `typst` CLI.
+    pub fonts: PathBuf,
+    pub officials: usize,
+    pub communes: usize,
+    pub seed: u64,
+    /// `--only` for every build; None = every kind.
+    pub only: Option<String>,
+    /// On a failed whole-province build, retry with [`FALLBACK_KINDS`].
+    pub fallback: bool,
+    /// Also measure twice the officials in twice the communes.
+    pub double: bool,
+    /// Also time the `typst` CLI when it is on PATH.
+    pub typst: bool,
+    /// Print each step as it starts.
+    pub verbose: bool,
+}
+
+/// One `baocao build --stats` run: the JSON line plus the wall time seen
+/// from outside (process start to exit).
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub documents: usize,
+    pub typeset: usize,
+    pub written: usize,
+    pub wall_ms: f64,
+    pub load_ms: f64,
+    pub compute_ms: f64,
+    pub render_ms: f64,
+    pub typeset_ms: f64,
+    pub write_ms: f64,
+    pub peak_bytes: u64,
+    pub process: Duration,
+}
+
+impl Stats {
+    fn secs(&self) -> f64 {
+        self.process.as_secs_f64()
+    }
+}
+
+/// The `typst` CLI over the evaluation sheets.
+#[derive(Debug, Clone)]
+pub struct CliRun {
+    pub documents: usize,
+    pub failures: usize,
+    pub elapsed: Duration,
+    pub first_failure: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub generate: Duration,
+    pub officials: usize,
+    pub communes: usize,
+    /// The kinds actually built (None = all).
+    pub only: Option<String>,
+    /// Why the fallback kinds were used, if they were.
+    pub fallback_reason: Option<String>,
+    pub full: Stats,
+    pub unchanged: Stats,
+    pub one_changed: Stats,
+    /// Which official was changed (file, old name → new name).
+    pub changed: String,
+    pub sheets: Stats,
+    pub double: Option<Stats>,
+    /// None: not asked; Some(Err): why it did not run.
+    pub typst_cli: Option<Result<CliRun, String>>,
+}
+
+fn step(cfg: &Config, what: &str) {
+    if cfg.verbose {
+        eprintln!("… {what}");
+    }
+}
+
+/// Run `baocao build INPUTS -o OUT --stats [extra]` and read its stats line.
+pub fn build(
+    bin: &Path,
+    inputs: &Path,
+    out: &Path,
+    only: Option<&str>,
+    extra: &[&str],
+) -> Result<Stats, String> {
+    let mut cmd = Command::new(bin);
+    cmd.arg("build")
+        .arg(inputs)
+        .arg("-o")
+        .arg(out)
+        .arg("--stats");
+    if let Some(k) = only {
+        cmd.arg("--only").arg(k);
+    }
+    cmd.args(extra);
+    let t = Instant::now();
+    let output = cmd
+        .output()
+        .map_err(|e| format!("{}: {e}", bin.display()))?;
+    let process = t.elapsed();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() {
+        let head: Vec<&str> = stderr.lines().take(12).collect();
+        return Err(format!(
+            "baocao build failed ({}):\n{}",
+            output.status,
+            head.join("\n")
+        ));
+    }
+    let line = stderr
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .ok_or_else(|| format!("no --stats line in:\n{stderr}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("--stats line: {e}: {line}"))?;
+    let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
+    Ok(Stats {
+        documents: f("documents") as usize,
+        typeset: f("typeset") as usize,
+        written: f("written") as usize,
+        wall_ms: f("wall_ms"),
+        load_ms: f("load_ms"),
+        compute_ms: f("compute_ms"),
+        render_ms: f("render_ms"),
+        typeset_ms: f("typeset_ms"),
+        write_ms: f("write_ms"),
+        peak_bytes: v["peak_bytes"].as_u64().unwrap_or(0),
+        process,
+    })
+}
+
+/// Change one official's name (the last one of the first officials file):
+/// a realistic one-record correction.
+pub fn change_one_name(inputs: &Path) -> Result<String, String> {
+    let dir = inputs.join("officials");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    let path = files.first().ok_or("no officials file")?;
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let key = "\n    name: ";
+    let start = text.rfind(key).ok_or("no name in the officials file")? + key.len();
+    let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
+    let old = text[start..end].to_string();
+    let (rest, last) = old.rsplit_once(' ').unwrap_or(("", &old));
+    let new = format!("{rest} {}", if last == "Bình" { "An" } else { "Bình" });
+    let changed = format!("{}{}{}", &text[..start], new.trim(), &text[end..]);
+    std::fs::write(path, changed).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "{}: {old} → {}",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        new.trim()
+    ))
+}
+
+fn generate(dir: &Path, officials: usize, communes: usize, seed: u64) -> Result<Duration, String> {
+    let t = Instant::now();
+    let opts = sample::Options {
+        officials,
+        communes,
+        seed,
+    };
+    sample::write(dir, &opts, true).map_err(|e| e.to_string())?;
+    Ok(t.elapsed())
+}
+
+/// Whether a `typst` binary answers on PATH.
+fn typst_version() -> Option<String> {
+    let out = Command::new("typst").arg("--version").output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
+/// `typst compile` once per evaluation sheet source under `root`, two
+/// processes at a time.
+fn typst_cli(root: &Path, fonts: &Path) -> Result<CliRun, String> {
+    let mut sources: Vec<PathBuf> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "typ")
+                && p.parent()
+                    .and_then(|d| d.file_name())
+                    .is_some_and(|n| n == "phieu-danh-gia")
+        })
+        .collect();
+    sources.sort();
+    if sources.is_empty() {
+        return Err("--emit-typst wrote no evaluation sheet sources".into());
+    }
+    let next = AtomicUsize::new(0);
+    let failures = AtomicUsize::new(0);
+    let first = Mutex::new(None);
+    let t = Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while let Some(src) = sources.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let out = Command::new("typst")
+                        .arg("compile")
+                        .arg("--root")
+                        .arg(root)
+                        .arg("--font-path")
+                        .arg(fonts)
+                        .arg("--ignore-system-fonts")
+                        .arg(src)
+                        .arg(src.with_extension("pdf"))
+                        .output();
+                    let ok = matches!(&out, Ok(o) if o.status.success());
+                    if !ok {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                        let why = match out {
+                            Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
+                            Err(e) => e.to_string(),
+                        };
+                        first
+                            .lock()
+                            .expect("lock")
+                            .get_or_insert_with(|| format!("{}: {why}", src.display()));
+                    }
+                }
+            });
+        }
+    });
+    Ok(CliRun {
+        documents: sources.len(),
+        failures: failures.into_inner(),
+        elapsed: t.elapsed(),
+        first_failure: first.into_inner().expect("lock"),
+    })
+}
+
+/// Every measurement, in order.
+pub fn run(cfg: &Config) -> Result<Results, String> {
+    let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let inputs = tmp.path().join("inputs");
+    let out = tmp.path().join("out");
+
+    step(cfg, "generating the province");
+    let generate_time = generate(&inputs, cfg.officials, cfg.communes, cfg.seed)?;
+
+    step(cfg, "whole province from scratch");
+    let mut only = cfg.only.clone();
+    let mut fallback_reason = None;
+    let full = match build(&cfg.bin, &inputs, &out, only.as_deref(), &[]) {
+        Ok(s) => s,
+        Err(e) if cfg.fallback && only.is_none() => {
+            eprintln!("{e}\n→ retrying with --only {FALLBACK_KINDS}");
+            fallback_reason = Some(e);
+            only = Some(FALLBACK_KINDS.to_string());
+            let _ = std::fs::remove_dir_all(&out);
+            build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?
+        }
+        Err(e) => return Err(e),
+    };
+
+    step(cfg, "re-run, nothing changed");
+    let unchanged = build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?;
+
+    step(cfg, "re-run, one official changed");
+    let changed = change_one_name(&inputs)?;
+    let one_changed = build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?;
+
+    step(
+        cfg,
+        "evaluation sheets end to end (--only phieu-danh-gia --force)",
+    );
+    let sheets = build(
+        &cfg.bin,
+        &inputs,
+        &out,
+        Some("phieu-danh-gia"),
+        &["--force"],
+    )?;
+
+    let double = if cfg.double {
+        step(cfg, "twice the officials in twice the communes");
+        let inputs2 = tmp.path().join("inputs-2x");
+        let out2 = tmp.path().join("out-2x");
+        generate(&inputs2, 2 * cfg.officials, 2 * cfg.communes, cfg.seed)?;
+        let s = build(&cfg.bin, &inputs2, &out2, only.as_deref(), &[])?;
+        let _ = std::fs::remove_dir_all(&out2);
+        Some(s)
+    } else {
+        None
+    };
+
+    let typst_cli = if cfg.typst {
+        Some(match typst_version() {
+            None => Err("no `typst` binary on PATH".to_string()),
+            Some(_) => {
+                step(cfg, "typst CLI, one process per sheet, two in parallel");
+                let typ = tmp.path().join("typ");
+                let out3 = tmp.path().join("out-typ");
+                let typ_arg = typ.to_string_lossy().into_owned();
+                build(
+                    &cfg.bin,
+                    &inputs,
+                    &out3,
+                    Some("phieu-danh-gia"),
+                    &["--force", "--emit-typst", &typ_arg],
+                )
+                .and_then(|_| typst_cli(&typ, &cfg.fonts))
+            }
+        })
+    } else {
+        None
+    };
+
+    Ok(Results {
+        generate: generate_time,
+        officials: cfg.officials,
+        communes: cfg.communes,
+        only,
+        fallback_reason,
+        full,
+        unchanged,
+        one_changed,
+        changed,
+        sheets,
+        double,
+        typst_cli,
+    })
+}
+
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "ok" } else { "MISSED" }
+}
+
+/// The table of measurements and targets.
+pub fn report(r: &Results) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let cpus = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let _ = writeln!(
+        s,
+        "\nbaocao whole-province benchmark: {} officials in {} communes, {} CPUs",
+        r.officials, r.communes, cpus
+    );
+    match (&r.only, &r.fallback_reason) {
+        (Some(k), Some(_)) => {
+            let _ = writeln!(
+                s,
+                "NOTE: the build of every kind failed; FALLBACK to --only {k} (see the error above)"
+            );
+        }
+        (Some(k), None) => {
+            let _ = writeln!(s, "kinds: --only {k}");
+        }
+        _ => {
+            let _ = writeln!(s, "kinds: every document kind");
+        }
+    }
+    let mut row = |what: &str, result: String, target: &str, status: &str| {
+        let _ = writeln!(s, "{what:<44} {result:<38} {target:<16} {status}");
+    };
+    row("measurement", "result".into(), "target", "");
+    row(
+        "generate the province (baocao::sample)",
+        format!("{:.2} s", r.generate.as_secs_f64()),
+        "< 1 s",
+        verdict(r.generate.as_secs_f64() < 1.0),
+    );
+    let f = &r.full;
+    row(
+        "whole province from scratch",
+        format!("{:.2} s, {} documents", f.secs(), f.documents),
+        "≤ 15 s",
+        verdict(f.secs() <= 15.0),
+    );
+    row(
+        "  documents per second",
+        format!("{:.0}/s", f.documents as f64 / f.secs()),
+        "",
+        "",
+    );
+    row(
+        "  load, compute (wall)",
+        format!("{:.2} s, {:.2} s", f.load_ms / 1e3, f.compute_ms / 1e3),
+        "",
+        "",
+    );
+    row(
+        "  render, typeset, write (sum of threads)",
+        format!(
+            "{:.2} s, {:.2} s, {:.2} s",
+            f.render_ms / 1e3,
+            f.typeset_ms / 1e3,
+            f.write_ms / 1e3
+        ),
+        "",
+        "",
+    );
+    row(
+        "  peak memory (VmHWM)",
+        format!("{:.0} MB", mb(f.peak_bytes)),
+        "≤ 300 MB",
+        verdict(mb(f.peak_bytes) <= 300.0),
+    );
+    let sh = &r.sheets;
+    let sheet_rate = sh.documents as f64 / sh.secs();
+    row(
+        "evaluation sheets end to end (--force)",
+        format!("{sheet_rate:.0}/s ({} in {:.2} s)", sh.documents, sh.secs()),
+        "≥ 350/s",
+        verdict(sheet_rate >= 350.0),
+    );
+    row(
+        "  peak memory, sheets only",
+        format!("{:.0} MB", mb(sh.peak_bytes)),
+        "",
+        "",
+    );
+    let u = &r.unchanged;
+    row(
+        "re-run, nothing changed",
+        format!("{:.2} s ({} typeset)", u.secs(), u.typeset),
+        "≤ 1 s",
+        verdict(u.secs() <= 1.0 && u.typeset == 0),
+    );
+    let o = &r.one_changed;
+    row(
+        "re-run, one official changed",
+        format!("{:.2} s ({} typeset)", o.secs(), o.typeset),
+        "≤ 2 s",
+        verdict(o.secs() <= 2.0),
+    );
+    match &r.double {
+        Some(d) => {
+            let ratio = d.peak_bytes as f64 / f.peak_bytes.max(1) as f64;
+            row(
+                &format!("2× ({} officials): peak memory", 2 * r.officials),
+                format!(
+                    "{:.0} MB ({:+.1}%)",
+                    mb(d.peak_bytes),
+                    (ratio - 1.0) * 100.0
+                ),
+                "±15%, ≤ 300 MB",
+                verdict((ratio - 1.0).abs() <= 0.15 && mb(d.peak_bytes) <= 300.0),
+            );
+            row(
+                "  2× from scratch",
+                format!("{:.2} s, {} documents", d.secs(), d.documents),
+                "",
+                "",
+            );
+        }
+        None => row("2× officials", "not run".into(), "", ""),
+    }
+    match &r.typst_cli {
+        Some(Ok(c)) => {
+            let rate = c.documents as f64 / c.elapsed.as_secs_f64();
+            row(
+                "typst CLI, 1 process per sheet, 2 parallel",
+                format!(
+                    "{rate:.0}/s ({} in {:.1} s)",
+                    c.documents,
+                    c.elapsed.as_secs_f64()
+                ),
+                "",
+                "",
+            );
+            row(
+                "  baocao sheets / typst CLI",
+                format!("{:.1}×", sheet_rate / rate),
+                "≥ 5×",
+                verdict(sheet_rate / rate >= 5.0 && c.failures == 0),
+            );
+            if let Some(why) = &c.first_failure {
+                let _ = writeln!(s, "  {} typst compile failures; first: {why}", c.failures);
+            }
+        }
+        Some(Err(why)) => row(
+            "typst CLI comparison",
+            format!("skipped: {why}"),
+            "≥ 5×",
+            "n/a",
+        ),
+        None => row("typst CLI comparison", "not run".into(), "", ""),
+    }
+    let _ = writeln!(s, "changed for the one-official re-run: {}", r.changed);
+    s
+}
+
+#[allow(dead_code)]
+fn main() {
+    let mut cfg = Config {
+        bin: PathBuf::from(env!("CARGO_BIN_EXE_baocao")),
+        fonts: Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts"),
+        officials: 3555,
+        communes: 56,
+        seed: 1,
+        only: None,
+        fallback: true,
+        double: true,
+        typst: true,
+        verbose: true,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = |name: &str| {
+            args.next().unwrap_or_else(|| {
+                eprintln!("{name} needs a value");
+                std::process::exit(2)
+            })
+        };
+        let number = |v: String| {
+            v.parse::<usize>().unwrap_or_else(|_| {
+                eprintln!("not a number: {v}");
+                std::process::exit(2)
+            })
+        };
+        match a.as_str() {
+            "--officials" => cfg.officials = number(value("--officials")),
+            "--communes" => cfg.communes = number(value("--communes")),
+            "--seed" => cfg.seed = number(value("--seed")) as u64,
+            "--only" => cfg.only = Some(value("--only")),
+            "--no-double" => cfg.double = false,
+            "--no-typst" => cfg.typst = false,
+            // cargo bench passes --bench to every bench binary.
+            "--bench" => {}
+            _ => {
+                eprintln!(
+                    "usage: cargo bench --bench province -- [--officials N] [--communes M] [--seed S] [--only KINDS] [--no-double] [--no-typst]"
+                );
+                std::process::exit(2);
+            }
+        }
+    }
+    eprintln!("binary: {}", cfg.bin.display());
+    match run(&cfg) {
+        Ok(r) => print!("{}", report(&r)),
+        Err(e) => {
+            eprintln!("benchmark failed: {e}");
+            std::process::exit(1);
+        }
+    }
+}
