@@ -48,7 +48,12 @@ fn dossier_holds_exactly_the_communes_sheets_list_and_manifest() {
     let dir = f.out().join("2026-H1/xa/hoa-an");
     let mut expected: Vec<String> = std::fs::read_dir(dir.join("phieu-danh-gia"))
         .unwrap()
-        .map(|e| format!("phieu-danh-gia/{}", e.unwrap().file_name().to_string_lossy()))
+        .map(|e| {
+            format!(
+                "phieu-danh-gia/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
         .collect();
     expected.push("danh-sach-xep-loai.pdf".into());
     expected.sort();
@@ -62,7 +67,10 @@ fn dossier_holds_exactly_the_communes_sheets_list_and_manifest() {
     for (name, bytes) in &entries[..entries.len() - 1] {
         assert_eq!(bytes, &std::fs::read(dir.join(name)).unwrap(), "{name}");
         let line = format!("{name}\t{}\t{}", bytes.len(), batch::sha256_hex(bytes));
-        assert!(manifest.lines().any(|l| l == line), "{line} not in manifest:\n{manifest}");
+        assert!(
+            manifest.lines().any(|l| l == line),
+            "{line} not in manifest:\n{manifest}"
+        );
     }
 }
 
@@ -74,8 +82,14 @@ fn dossier_bytes_are_identical_across_builds() {
     let mut o = opts(&f);
     o.force = true;
     let r = run(&o);
-    assert!(r.written.contains(&"2026-H1/ho-so/tra-linh.zip".to_string()));
-    assert_eq!(first, std::fs::read(f.out().join("2026-H1/ho-so/tra-linh.zip")).unwrap());
+    assert!(
+        r.written
+            .contains(&"2026-H1/ho-so/tra-linh.zip".to_string())
+    );
+    assert_eq!(
+        first,
+        std::fs::read(f.out().join("2026-H1/ho-so/tra-linh.zip")).unwrap()
+    );
 }
 
 #[test]
@@ -93,7 +107,12 @@ fn one_changed_official_rebuilds_only_what_depends_on_it() {
     let f = Fixture::new("sample");
     run(&opts(&f));
     let before = snapshot(&f.out());
-    edit(&f, "officials/hoa-an.yaml", "name: Nông Thị Hoa", "name: Nông Thị Hoà");
+    edit(
+        &f,
+        "officials/hoa-an.yaml",
+        "name: Nông Thị Hoa",
+        "name: Nông Thị Hoà",
+    );
     let r = run(&opts(&f));
     let must = [
         "2026-H1/ho-so/hoa-an.zip",
@@ -102,16 +121,28 @@ fn one_changed_official_rebuilds_only_what_depends_on_it() {
         "2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf",
     ];
     for m in must {
-        assert!(r.written.iter().any(|w| w == m), "{m} not rewritten: {:?}", r.written);
+        assert!(
+            r.written.iter().any(|w| w == m),
+            "{m} not rewritten: {:?}",
+            r.written
+        );
     }
-    let sheets: Vec<&String> = r.written.iter().filter(|w| w.contains("/phieu-danh-gia/")).collect();
+    let sheets: Vec<&String> = r
+        .written
+        .iter()
+        .filter(|w| w.contains("/phieu-danh-gia/"))
+        .collect();
     assert_eq!(sheets.len(), 1, "{sheets:?}");
     assert!(sheets[0].starts_with("2026-H1/xa/hoa-an/phieu-danh-gia/"));
     // Everything else is byte for byte what it was.
     for (path, bytes) in before {
         let p = path.to_string_lossy().replace('\\', "/");
         if !r.written.contains(&p) && !p.ends_with(".baocao-cache.json") {
-            assert_eq!(std::fs::read(f.out().join(&path)).unwrap(), bytes, "{p} changed");
+            assert_eq!(
+                std::fs::read(f.out().join(&path)).unwrap(),
+                bytes,
+                "{p} changed"
+            );
         }
     }
     assert_eq!(r.typeset, 2, "the sheet and the list");
@@ -146,9 +177,13 @@ fn a_removed_officials_sheet_disappears_and_the_manifest_stays_exact() {
     std::fs::write(f.inputs().join("evaluations.yaml"), &ev[..cut]).unwrap();
     let r = run(&o);
     assert!(!sheet.exists(), "stale sheet left behind");
-    assert!(r.removed.contains(&"2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf".to_string()));
+    assert!(
+        r.removed
+            .contains(&"2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf".to_string())
+    );
     let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap())
+            .unwrap();
     let listed: Vec<String> = manifest["files"]
         .as_array()
         .unwrap()
@@ -169,9 +204,14 @@ fn a_password_encrypts_the_dossier() {
     let mut o = opts(&f);
     o.zip_password = Some("bí-mật".into());
     run(&o);
-    let mut z = zip::ZipArchive::new(std::fs::File::open(f.out().join("2026-H1/ho-so/hoa-an.zip")).unwrap()).unwrap();
+    let mut z = zip::ZipArchive::new(
+        std::fs::File::open(f.out().join("2026-H1/ho-so/hoa-an.zip")).unwrap(),
+    )
+    .unwrap();
     assert!(z.by_index(0).is_err(), "readable without the password");
-    let mut file = z.by_name_decrypt("danh-sach-xep-loai.pdf", "bí-mật".as_bytes()).unwrap();
+    let mut file = z
+        .by_name_decrypt("danh-sach-xep-loai.pdf", "bí-mật".as_bytes())
+        .unwrap();
     let mut b = Vec::new();
     file.read_to_end(&mut b).unwrap();
     assert!(b.starts_with(b"%PDF-"));

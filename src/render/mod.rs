@@ -181,7 +181,9 @@ mod tests {
             )
             .unwrap();
         assert_eq!(out, "#f((a: (1, 2.5, true, none,), \"b-c\": \"x\",))");
-        let out = t.render("t.typ.j2", &serde_json::json!({"v": [[], {}, [1]]})).unwrap();
+        let out = t
+            .render("t.typ.j2", &serde_json::json!({"v": [[], {}, [1]]}))
+            .unwrap();
         assert_eq!(out, "#f(((), (:), (1,),))");
     }
 
