@@ -197,13 +197,13 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let keys: Vec<String> = jobs
         .par_iter()
         .map(|j| {
-            let vm = serde_json::to_vec(&j.vm).unwrap_or_default();
+            let vm = j.vm.as_bytes();
             cache::key(&[
                 j.kind.code().as_bytes(),
                 templates.fingerprint.as_bytes(),
                 fonts.fingerprint.as_bytes(),
                 date_bytes.as_bytes(),
-                &vm,
+                vm,
             ])
         })
         .collect();
@@ -420,16 +420,15 @@ impl Typesetting<'_> {
                         // Variant k of the source (see docs::Job::fit_variants).
                         let source = |k: usize| {
                             let t = Instant::now();
-                            let out = match (k, job.vm.get("fit").and_then(|f| f.as_u64())) {
-                                (0, _) | (_, None) => {
-                                    self.templates.render(&job.kind.template(), &job.vm)
-                                }
-                                (k, Some(first)) => {
-                                    let mut vm = job.vm.clone();
-                                    vm["fit"] = (first + k as u64).into();
+                            let out = serde_json::from_str::<serde_json::Value>(&job.vm)
+                                .map_err(|e| crate::render::RenderError(e.to_string()))
+                                .and_then(|mut vm| {
+                                    // Variant k of a form that must fit one page.
+                                    if let Some(first) = vm.get("fit").and_then(|f| f.as_u64()) {
+                                        vm["fit"] = (first + k as u64).into();
+                                    }
                                     self.templates.render(&job.kind.template(), &vm)
-                                }
-                            };
+                                });
                             render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
                             if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
                                 let p = dir.join(&job.path).with_extension("typ");

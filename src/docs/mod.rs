@@ -63,7 +63,9 @@ pub struct Job {
     pub path: PathBuf,
     /// The commune the document belongs to (None for provincial documents).
     pub commune: Option<String>,
-    pub vm: serde_json::Value,
+    /// The view-model, kept as compact JSON: a few kilobytes per document
+    /// instead of a tree, so planning thousands of documents stays small.
+    pub vm: String,
     /// Layout variants to try, in order, until the document fits one page
     /// (1: no fitting). The view-model's `fit` field holds the first one.
     pub fit_variants: usize,
@@ -101,8 +103,8 @@ pub fn file_stem(id: &str) -> String {
         .collect()
 }
 
-pub(crate) fn to_value<T: Serialize>(vm: &T) -> serde_json::Value {
-    serde_json::to_value(vm).expect("view-models serialise")
+pub(crate) fn to_value<T: Serialize>(vm: &T) -> String {
+    serde_json::to_string(vm).expect("view-models serialise")
 }
 
 /// Every document of the selection, in a stable order.
