@@ -3,14 +3,12 @@
 //! Every figure comes from [`crate::model::stats`]; this module only words and
 //! formats them. A commune report is the same document over one commune.
 
-use std::path::PathBuf;
-
 use serde::Serialize;
 
 use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
 };
-use super::{Job, Kind, Selection, to_value};
+use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::{Commune, CourseKind, TrainingStatus};
 use crate::model::stats::{Counts, Facts, Scope, Stats, Status, Target};
 use crate::model::{Model, Rating};
@@ -663,35 +661,9 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
         return;
     }
     let facts = Facts::compute(model);
-    let period = model.ds.config.period.code();
-    if sel.communes.is_empty() {
-        jobs.push(Job {
-            kind: Kind::BaoCaoDinhKy,
-            path: PathBuf::from(&period)
-                .join("tinh")
-                .join("bao-cao-dinh-ky.pdf"),
-            commune: None,
-            vm: to_value(&build(model, &facts, Subject::Province)),
-            fit_variants: 1,
-        });
-    }
-    for c in model
-        .ds
-        .communes
-        .iter()
-        .filter(|c| sel.wants_commune(&c.id))
-    {
-        jobs.push(Job {
-            kind: Kind::BaoCaoDinhKy,
-            path: PathBuf::from(&period)
-                .join("xa")
-                .join(&c.id)
-                .join("bao-cao-dinh-ky.pdf"),
-            commune: Some(c.id.clone()),
-            vm: to_value(&build(model, &facts, Subject::Commune(c))),
-            fit_variants: 1,
-        });
-    }
+    plan_both_levels(model, sel, Kind::BaoCaoDinhKy, jobs, |c| {
+        build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
+    });
 }
 
 #[cfg(test)]

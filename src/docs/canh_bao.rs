@@ -3,21 +3,17 @@
 //! resolution's Phụ lục 3, mục 3 — officials below the standard of their
 //! position, late tasks, officials at risk of a discipline breach.
 
-use std::path::PathBuf;
-
 use chrono::{Days, Months};
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words, provincial_doc};
 use super::ke_hoach::{empty_as_none, resolution_words, title_words, unit_words};
-use super::{Job, Kind, Selection, to_value};
+use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::{Commune, Dataset, Official, Task};
 use crate::model::Model;
 use crate::model::gaps::{self, Gap, OfficialGaps};
 use crate::model::warnings::{self, LateTask, Risk};
 use crate::vn::{compare_names, date_body, decimal1_ratio, thousands};
-
-const FILE: &str = "canh-bao-som.pdf";
 
 /// Add the provincial list (when no commune filter is given) and one list
 /// per selected commune.
@@ -26,27 +22,9 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
         return;
     }
     let facts = Facts::compute(model.ds);
-    let period = PathBuf::from(model.ds.config.period.code());
-    if sel.communes.is_empty() {
-        jobs.push(Job {
-            kind: Kind::CanhBaoSom,
-            path: period.join("tinh").join(FILE),
-            commune: None,
-            vm: to_value(&build(model, &facts, None)),
-            fit_variants: 1,
-        });
-    }
-    for c in &model.ds.communes {
-        if sel.wants_commune(&c.id) {
-            jobs.push(Job {
-                kind: Kind::CanhBaoSom,
-                path: period.join("xa").join(&c.id).join(FILE),
-                commune: Some(c.id.clone()),
-                vm: to_value(&build(model, &facts, Some(c))),
-                fit_variants: 1,
-            });
-        }
-    }
+    plan_both_levels(model, sel, Kind::CanhBaoSom, jobs, |c| {
+        build(model, &facts, c)
+    });
 }
 
 // ------------------------------------------------------------ view-model --

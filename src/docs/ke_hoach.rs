@@ -7,7 +7,6 @@
 //! lacks the digital-skills course is listed once, for one course.
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -15,7 +14,7 @@ use serde::Serialize;
 use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
 };
-use super::{Job, Kind, Selection, to_value};
+use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::{
     Bloc, Commune, Config, Course, CourseKind, Dataset, Gender, Official, Period, PoliticalTheory,
     Position, Region, TrainingStatus,
@@ -24,8 +23,6 @@ use crate::model::Model;
 use crate::model::gaps::{self, Gap, Need, OfficialGaps};
 use crate::vn::{compare_names, date_body, ratio, thousands};
 
-const FILE: &str = "ke-hoach-dao-tao.pdf";
-
 /// Add the provincial plan (when no commune filter is given) and one plan
 /// per selected commune.
 pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
@@ -33,27 +30,9 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
         return;
     }
     let all = gaps::all(model.ds);
-    let period = PathBuf::from(model.ds.config.period.code());
-    if sel.communes.is_empty() {
-        jobs.push(Job {
-            kind: Kind::KeHoachDaoTao,
-            path: period.join("tinh").join(FILE),
-            commune: None,
-            vm: to_value(&build(model, &all, None)),
-            fit_variants: 1,
-        });
-    }
-    for c in &model.ds.communes {
-        if sel.wants_commune(&c.id) {
-            jobs.push(Job {
-                kind: Kind::KeHoachDaoTao,
-                path: period.join("xa").join(&c.id).join(FILE),
-                commune: Some(c.id.clone()),
-                vm: to_value(&build(model, &all, Some(c))),
-                fit_variants: 1,
-            });
-        }
-    }
+    plan_both_levels(model, sel, Kind::KeHoachDaoTao, jobs, |c| {
+        build(model, &all, c)
+    });
 }
 
 // ------------------------------------------------------------ view-model --

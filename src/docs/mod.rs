@@ -107,6 +107,44 @@ pub(crate) fn to_value<T: Serialize>(vm: &T) -> String {
     serde_json::to_string(vm).expect("view-models serialise")
 }
 
+/// Plan a document kind issued at both levels: one provincial document
+/// (`<period>/tinh/<file>`, unless the run is restricted to some communes)
+/// and one per selected commune (`<period>/xa/<id>/<file>`). `vm` builds the
+/// view-model for the province (None) or a commune.
+pub(crate) fn plan_both_levels<T: Serialize>(
+    model: &Model,
+    sel: &Selection,
+    kind: Kind,
+    jobs: &mut Vec<Job>,
+    vm: impl Fn(Option<&crate::input::Commune>) -> T,
+) {
+    let period = PathBuf::from(model.ds.config.period.code());
+    let file = format!("{}.pdf", kind.code());
+    if sel.communes.is_empty() {
+        jobs.push(Job {
+            kind,
+            path: period.join("tinh").join(&file),
+            commune: None,
+            vm: to_value(&vm(None)),
+            fit_variants: 1,
+        });
+    }
+    for c in model
+        .ds
+        .communes
+        .iter()
+        .filter(|c| sel.wants_commune(&c.id))
+    {
+        jobs.push(Job {
+            kind,
+            path: period.join("xa").join(&c.id).join(&file),
+            commune: Some(c.id.clone()),
+            vm: to_value(&vm(Some(c))),
+            fit_variants: 1,
+        });
+    }
+}
+
 /// Every document of the selection, in a stable order.
 pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
     let period = model.ds.config.period.code();
