@@ -477,3 +477,39 @@ fn names_print_verbatim_and_empty_lists_say_so() {
     assert!(!warn.contains(NASTY), "CB01 is in no warning list:\n{warn}");
     assert_eq!(warn.matches("Không có.").count(), 2, "{warn}");
 }
+
+#[test]
+fn a_long_provincial_list_refers_to_the_commune_plans() {
+    // Enough officials for more rows than the provincial plan repeats.
+    let f = Fixture::empty();
+    let inputs = f.inputs();
+    let out = std::process::Command::new(BIN)
+        .args([
+            "sample",
+            inputs.to_str().unwrap(),
+            "--officials",
+            "900",
+            "--communes",
+            "4",
+            "--force",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    f.build(&["--only", "ke-hoach-dao-tao"]);
+    let province = squash(&pdf_text(
+        &f.out().join("2026-H1/tinh/ke-hoach-dao-tao.pdf"),
+    ));
+    assert!(province.contains("Danh sách chi tiết từng người được kèm theo Kế hoạch đào tạo, bồi dưỡng của từng xã, phường"), "{province}");
+    let list_title = "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ CẦN ĐÀO TẠO, BỒI DƯỠNG";
+    assert!(!province.contains(list_title), "no named list: {province}");
+    // Each commune plan keeps its named list.
+    let communes: Vec<_> = std::fs::read_dir(f.out().join("2026-H1/xa"))
+        .unwrap()
+        .collect();
+    assert_eq!(communes.len(), 4);
+    for c in communes {
+        let text = squash(&pdf_text(&c.unwrap().path().join("ke-hoach-dao-tao.pdf")));
+        assert!(text.contains(list_title), "{text}");
+    }
+}

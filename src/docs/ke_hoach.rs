@@ -154,7 +154,16 @@ pub struct ListVm {
     pub groups: Vec<ListGroupVm>,
     /// "Tổng cộng: 7 lượt người (6 người)".
     pub total: String,
+    /// A paragraph printed instead of the named list when the provincial
+    /// list would be too long to be useful (see [`NAMED_LIST_LIMIT`]).
+    pub instead: Option<String>,
 }
+
+/// Above this many rows the provincial plan does not repeat the named list:
+/// every commune's plan carries its own, and section II of the provincial
+/// plan counts them per need and commune. (A whole province can need
+/// thousands of rows: hundreds of pages in one Typst table.)
+pub const NAMED_LIST_LIMIT: usize = 600;
 
 #[derive(Debug, Serialize)]
 pub struct ListGroupVm {
@@ -517,7 +526,15 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
     };
     doc.show_number = true;
 
-    let list = list_vm(ds, model, &rows, &line_kinds, &people, &doc, &issuer_words);
+    let mut list = list_vm(ds, model, &rows, &line_kinds, &people, &doc, &issuer_words);
+    if commune.is_none() && rows.len() > NAMED_LIST_LIMIT {
+        list.groups.clear();
+        list.instead = Some(format!(
+            "Toàn tỉnh có {} lượt người ({} người) cần đào tạo, bồi dưỡng; số lượng theo từng nội dung và từng xã, phường tại mục II của Kế hoạch này. Danh sách chi tiết từng người được kèm theo Kế hoạch đào tạo, bồi dưỡng của từng xã, phường.",
+            thousands(rows.len() as i64),
+            thousands(people.len() as i64)
+        ));
+    }
     let funding_key = match commune {
         None => "funding".to_string(),
         Some(c) => format!("funding.{}", c.id),
@@ -931,6 +948,7 @@ fn list_vm(
             thousands(rows.len() as i64),
             thousands(people.len() as i64)
         ),
+        instead: None,
     }
 }
 
