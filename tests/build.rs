@@ -275,3 +275,27 @@ fn check_summarises_without_writing() {
     );
     assert!(!f.out().exists());
 }
+
+#[test]
+fn pdf_metadata_has_the_title_and_the_issue_date() {
+    let f = minimal_built();
+    let bytes = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf")).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| doc.dereference(o))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    let title = lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap();
+    assert_eq!(
+        title,
+        "Phiếu đánh giá, xếp loại chất lượng cán bộ - Bế Thị Ân"
+    );
+    let date =
+        String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned();
+    assert!(date.starts_with("D:20260705"), "{date}");
+}

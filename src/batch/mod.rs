@@ -440,7 +440,12 @@ impl Typesetting<'_> {
                         let t = Instant::now();
                         let pdf = self
                             .engine
-                            .pdf_fitting(source, job.fit_variants, self.date)
+                            .pdf_fitting(
+                                source,
+                                job.fit_variants,
+                                self.date,
+                                job.title().as_deref(),
+                            )
                             .map(|(pdf, _)| pdf)
                             .map_err(|e| format!("lỗi dàn trang: {e}"));
                         typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
