@@ -78,7 +78,7 @@ pub struct EvaluatorVm {
 /// and the runner moves to tighter ones while it runs onto a second page.
 /// Returns (first variant, number of variants to try).
 pub fn fit_plan(cfg: &crate::input::Config) -> (usize, usize) {
-    const USUAL: usize = 2;
+    const USUAL: usize = 3;
     const DEFAULT_VARIANTS: usize = 5;
     let n = cfg
         .layout
