@@ -667,6 +667,49 @@ pub fn position(d: &mut Decoder, n: &Node, path: &str) -> Option<Position> {
     })
 }
 
+fn history_item(d: &mut Decoder, n: &Node, p: &str) -> Option<HistoryItem> {
+    let mut o = Obj::open(d, n, p)?;
+    let from = o.req(d, "from", date);
+    let to = o.opt(d, "to", date);
+    let unit = o.req(d, "unit", text);
+    let role = o.req(d, "role", text);
+    o.finish(d).then_some(())?;
+    Some(HistoryItem {
+        from: from?,
+        to,
+        unit: unit?,
+        role: role?,
+    })
+}
+
+fn reward(d: &mut Decoder, n: &Node, p: &str) -> Option<Reward> {
+    let mut o = Obj::open(d, n, p)?;
+    let on = o.req(d, "on", date);
+    let decision = o.opt(d, "decision", text).unwrap_or_default();
+    let content = o.req(d, "content", text);
+    o.finish(d).then_some(())?;
+    Some(Reward {
+        on: on?,
+        decision,
+        content: content?,
+    })
+}
+
+fn discipline(d: &mut Decoder, n: &Node, p: &str) -> Option<Discipline> {
+    let mut o = Obj::open(d, n, p)?;
+    let on = o.req(d, "on", date);
+    let decision = o.opt(d, "decision", text).unwrap_or_default();
+    let form = o.req(d, "form", text);
+    let content = o.opt(d, "content", free).unwrap_or_default();
+    o.finish(d).then_some(())?;
+    Some(Discipline {
+        on: on?,
+        decision,
+        form: form?,
+        content,
+    })
+}
+
 pub fn official(d: &mut Decoder, n: &Node, path: &str) -> Option<Official> {
     let mut o = Obj::open(d, n, path)?;
     let id = o.req(d, "id", text);
@@ -685,56 +728,13 @@ pub fn official(d: &mut Decoder, n: &Node, path: &str) -> Option<Official> {
     let party_joined_on = o.opt(d, "party_joined_on", date);
     let digital_profile = o.opt(d, "digital_profile", boolean).unwrap_or(false);
     let history = o
-        .opt(d, "history", |d, n, f| {
-            d.list_of(n, f, |d, n, p| {
-                let mut o = Obj::open(d, n, p)?;
-                let from = o.req(d, "from", date);
-                let to = o.opt(d, "to", date);
-                let unit = o.req(d, "unit", text);
-                let role = o.req(d, "role", text);
-                o.finish(d).then_some(())?;
-                Some(HistoryItem {
-                    from: from?,
-                    to,
-                    unit: unit?,
-                    role: role?,
-                })
-            })
-        })
+        .opt(d, "history", |d, n, f| d.list_of(n, f, history_item))
         .unwrap_or_default();
     let rewards = o
-        .opt(d, "rewards", |d, n, f| {
-            d.list_of(n, f, |d, n, p| {
-                let mut o = Obj::open(d, n, p)?;
-                let on = o.req(d, "on", date);
-                let decision = o.opt(d, "decision", text).unwrap_or_default();
-                let content = o.req(d, "content", text);
-                o.finish(d).then_some(())?;
-                Some(Reward {
-                    on: on?,
-                    decision,
-                    content: content?,
-                })
-            })
-        })
+        .opt(d, "rewards", |d, n, f| d.list_of(n, f, reward))
         .unwrap_or_default();
     let disciplines = o
-        .opt(d, "disciplines", |d, n, f| {
-            d.list_of(n, f, |d, n, p| {
-                let mut o = Obj::open(d, n, p)?;
-                let on = o.req(d, "on", date);
-                let decision = o.opt(d, "decision", text).unwrap_or_default();
-                let form = o.req(d, "form", text);
-                let content = o.opt(d, "content", free).unwrap_or_default();
-                o.finish(d).then_some(())?;
-                Some(Discipline {
-                    on: on?,
-                    decision,
-                    form: form?,
-                    content,
-                })
-            })
-        })
+        .opt(d, "disciplines", |d, n, f| d.list_of(n, f, discipline))
         .unwrap_or_default();
     let src = o.src(d);
     o.finish(d).then_some(())?;
