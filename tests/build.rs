@@ -299,3 +299,29 @@ fn pdf_metadata_has_the_title_and_the_issue_date() {
         String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned();
     assert!(date.starts_with("D:20260705"), "{date}");
 }
+
+#[test]
+fn layout_overrides_from_config_move_the_margins() {
+    let f = Fixture::new("minimal");
+    let p = f.inputs().join("config.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let text = text.replace(
+        "  bodies:",
+        "  layout:\n    margin: {top: 25, bottom: 25, left: 35, right: 15}\n  bodies:",
+    );
+    std::fs::write(&p, text).unwrap();
+    f.build(&["--only", "danh-sach-xep-loai"]);
+    let bytes = std::fs::read(f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf")).unwrap();
+    let pages = support::pdf::read(&bytes);
+    let min_x = pages
+        .iter()
+        .flat_map(|p| &p.runs)
+        .map(|r| r.x)
+        .fold(f64::INFINITY, f64::min);
+    let mm = min_x / 72.0 * 25.4;
+    // Text starts at the 35 mm margin (the default is 30 mm).
+    assert!(
+        (34.9..36.5).contains(&mm),
+        "left edge of the text at {mm:.1} mm, expected 35"
+    );
+}
