@@ -254,7 +254,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
 
     let t = Instant::now();
     let mut written = Vec::new();
-    for e in write::commit(&opts.out, staged).map_err(BuildError::Setup)? {
+    for e in write::commit(staged).map_err(BuildError::Setup)? {
         written.push(e.path.clone());
         entries.insert(e.path.clone(), e);
     }
@@ -418,17 +418,24 @@ impl Typesetting<'_> {
                 scope.spawn(|| {
                     while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                         // Variant k of the source (see docs::Job::fit_variants).
+                        // The view-model is parsed once per document.
+                        let t = Instant::now();
+                        let vm = serde_json::from_str::<serde_json::Value>(&job.vm);
+                        render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
+                        let title = vm.as_ref().ok().and_then(|v| v["doc"]["title"].as_str());
+                        // Variant k of the source: `fit` moves to tighter layouts
+                        // for forms that must fit one page (docs::Job::fit_variants).
                         let source = |k: usize| {
+                            let vm = vm.as_ref().map_err(|e| e.to_string())?;
                             let t = Instant::now();
-                            let out = serde_json::from_str::<serde_json::Value>(&job.vm)
-                                .map_err(|e| crate::render::RenderError(e.to_string()))
-                                .and_then(|mut vm| {
-                                    // Variant k of a form that must fit one page.
-                                    if let Some(first) = vm.get("fit").and_then(|f| f.as_u64()) {
-                                        vm["fit"] = (first + k as u64).into();
-                                    }
+                            let out = match vm.get("fit").and_then(|f| f.as_u64()) {
+                                Some(first) if k > 0 => {
+                                    let mut vm = vm.clone();
+                                    vm["fit"] = (first + k as u64).into();
                                     self.templates.render(&job.kind.template(), &vm)
-                                });
+                                }
+                                _ => self.templates.render(&job.kind.template(), vm),
+                            };
                             render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
                             if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
                                 let p = dir.join(&job.path).with_extension("typ");
@@ -440,12 +447,7 @@ impl Typesetting<'_> {
                         let t = Instant::now();
                         let pdf = self
                             .engine
-                            .pdf_fitting(
-                                source,
-                                job.fit_variants,
-                                self.date,
-                                job.title().as_deref(),
-                            )
+                            .pdf_fitting(source, job.fit_variants, self.date, title)
                             .map(|(pdf, _)| pdf)
                             .map_err(|e| format!("lỗi dàn trang: {e}"));
                         typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);

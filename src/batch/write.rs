@@ -78,7 +78,7 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
 }
 
 /// Rename every staged file into place.
-pub fn commit(_out: &Path, staged: Vec<Staged>) -> Result<Vec<ManifestEntry>, String> {
+pub fn commit(staged: Vec<Staged>) -> Result<Vec<ManifestEntry>, String> {
     let mut entries = Vec::with_capacity(staged.len());
     for s in staged {
         std::fs::rename(&s.tmp, &s.dest).map_err(|e| io_err(&s.dest, e))?;
@@ -105,7 +105,7 @@ pub fn write_file(
     bytes: &[u8],
 ) -> Result<ManifestEntry, String> {
     let s = stage_bytes(out, rel, kind, bytes)?;
-    Ok(commit(out, vec![s])?.remove(0))
+    Ok(commit(vec![s])?.remove(0))
 }
 
 /// Write a file unless it already holds exactly these bytes; note it in `written`.

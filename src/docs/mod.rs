@@ -71,21 +71,6 @@ pub struct Job {
     pub fit_variants: usize,
 }
 
-impl Job {
-    /// The PDF title (metadata): the view-model's `doc.title`, if any.
-    pub fn title(&self) -> Option<String> {
-        #[derive(serde::Deserialize)]
-        struct Doc {
-            title: Option<String>,
-        }
-        #[derive(serde::Deserialize)]
-        struct Vm {
-            doc: Option<Doc>,
-        }
-        serde_json::from_str::<Vm>(&self.vm).ok()?.doc?.title
-    }
-}
-
 /// Which documents to build.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
