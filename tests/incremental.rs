@@ -146,6 +146,19 @@ fn one_changed_official_rebuilds_only_what_depends_on_it() {
         }
     }
     assert_eq!(r.typeset, 2, "the sheet and the list");
+    // The rebuilt sheet (typeset alone) and dossier are byte for byte what
+    // a clean build of the corrected data gives (sheets typeset in batches).
+    let clean = BuildOptions {
+        out: f.path().join("clean"),
+        ..opts(&f)
+    };
+    run(&clean);
+    for p in [sheets[0].as_str(), "2026-H1/ho-so/hoa-an.zip"] {
+        assert!(
+            std::fs::read(f.out().join(p)).unwrap() == std::fs::read(clean.out.join(p)).unwrap(),
+            "{p} differs from a clean build"
+        );
+    }
 }
 
 #[test]

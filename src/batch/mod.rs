@@ -24,7 +24,7 @@ use crate::docs::{self, Job, Kind, Selection};
 use crate::input::{self, Dataset};
 use crate::model::Model;
 use crate::render::Templates;
-use crate::typeset::{Engine, FontSet};
+use crate::typeset::{BatchPdf, Engine, FontSet};
 pub use write::{ManifestEntry, sha256_hex};
 
 /// The dossier kind (a zip of other documents, not typeset itself).
@@ -400,65 +400,96 @@ struct Typesetting<'a> {
     emit_typst: Option<&'a Path>,
 }
 
+/// Forms typeset together as one Typst document (see
+/// typeset::Engine::pdf_batch): the fonts are subset and compressed, and the
+/// cache evicted, once per batch instead of once per form.
+const BATCH: usize = 16;
+
+/// One piece of work for a worker: a document, or a batch of one-page forms
+/// of the same commune.
+enum Unit {
+    One(usize),
+    Batch(Vec<usize>),
+}
+
+/// Time spent per stage, summed over the workers.
+#[derive(Default)]
+struct Clocks {
+    render: AtomicU64,
+    typeset: AtomicU64,
+    write: AtomicU64,
+}
+
+impl Clocks {
+    fn add(counter: &AtomicU64, since: Instant) {
+        counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+}
+
+/// The work units for `jobs`, biggest first (a long provincial document
+/// must not start last while the other workers idle): one-page forms of a
+/// commune in batches of [`BATCH`], every other document alone.
+fn units(jobs: &[&Job]) -> Vec<Unit> {
+    let mut out: Vec<(usize, Unit)> = Vec::new();
+    let mut batch: Vec<usize> = Vec::new();
+    let flush = |batch: &mut Vec<usize>, out: &mut Vec<(usize, Unit)>| {
+        if !batch.is_empty() {
+            let cost = batch.iter().map(|&i| jobs[i].vm.len()).sum();
+            out.push((cost, Unit::Batch(std::mem::take(batch))));
+        }
+    };
+    for (i, job) in jobs.iter().enumerate() {
+        if job.fit_variants > 1 {
+            let same = batch
+                .last()
+                .is_none_or(|&b| jobs[b].commune == job.commune && jobs[b].kind == job.kind);
+            if !same || batch.len() == BATCH {
+                flush(&mut batch, &mut out);
+            }
+            batch.push(i);
+        } else {
+            out.push((job.vm.len(), Unit::One(i)));
+        }
+    }
+    flush(&mut batch, &mut out);
+    // Stable: equal costs keep the planned order.
+    out.sort_by_key(|(cost, _)| std::cmp::Reverse(*cost));
+    out.into_iter().map(|(_, u)| u).collect()
+}
+
 impl Typesetting<'_> {
-    /// Render and typeset every job on `threads` OS threads pulling from a
-    /// shared counter; each PDF is written to a temporary file beside its
-    /// final place. On any failure every temporary file is removed and the
-    /// failures are returned.
+    /// Render and typeset every job on `threads` OS threads pulling work
+    /// units from a shared counter; each PDF is written to a temporary file
+    /// beside its final place. On any failure every temporary file is
+    /// removed and the failures are returned.
     fn run(&self, jobs: &[&Job], stages: &mut Stages) -> Result<Vec<write::Staged>, BuildError> {
+        let units = units(jobs);
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let render_ns = AtomicU64::new(0);
-        let typeset_ns = AtomicU64::new(0);
-        let write_ns = AtomicU64::new(0);
+        let clocks = Clocks::default();
         let staged = Mutex::new(Vec::with_capacity(jobs.len()));
         let failures = Mutex::new(Vec::new());
         std::thread::scope(|scope| {
-            for _ in 0..self.threads.min(jobs.len()) {
+            for _ in 0..self.threads.min(units.len()) {
                 scope.spawn(|| {
-                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        // Variant k of the source (see docs::Job::fit_variants).
-                        // The view-model is parsed once per document.
-                        let t = Instant::now();
-                        let vm = serde_json::from_str::<serde_json::Value>(&job.vm);
-                        render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        let title = vm.as_ref().ok().and_then(|v| v["doc"]["title"].as_str());
-                        // Variant k of the source: `fit` moves to tighter layouts
-                        // for forms that must fit one page (docs::Job::fit_variants).
-                        let source = |k: usize| {
-                            let vm = vm.as_ref().map_err(|e| e.to_string())?;
-                            let t = Instant::now();
-                            let out = match vm.get("fit").and_then(|f| f.as_u64()) {
-                                Some(first) if k > 0 => {
-                                    let mut vm = vm.clone();
-                                    vm["fit"] = (first + k as u64).into();
-                                    self.templates.render(&job.kind.template(), &vm)
-                                }
-                                _ => self.templates.render(&job.kind.template(), vm),
-                            };
-                            render_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                            if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
-                                let p = dir.join(&job.path).with_extension("typ");
-                                let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
-                                let _ = std::fs::write(p, src);
+                    while let Some(unit) = units.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let results = match unit {
+                            Unit::One(i) => vec![(jobs[*i], self.one(jobs[*i], 0, &clocks))],
+                            Unit::Batch(members) => {
+                                let members: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
+                                self.batch(&members, &clocks)
                             }
-                            out.map_err(|e| e.to_string())
                         };
-                        let t = Instant::now();
-                        let pdf = self
-                            .engine
-                            .pdf_fitting(source, job.fit_variants, self.date, title)
-                            .map(|(pdf, _)| pdf)
-                            .map_err(|e| format!("lỗi dàn trang: {e}"));
-                        typeset_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        let t = Instant::now();
-                        let result = pdf.and_then(|bytes| write::stage(self.out, job, &bytes));
-                        write_ns.fetch_add(t.elapsed().as_nanos() as u64, Ordering::Relaxed);
-                        match result {
-                            Ok(s) => staged.lock().expect("lock").push(s),
-                            Err(e) => failures.lock().expect("lock").push((job.path.clone(), e)),
+                        let n = results.len();
+                        for (job, result) in results {
+                            match result {
+                                Ok(s) => staged.lock().expect("lock").push(s),
+                                Err(e) => {
+                                    failures.lock().expect("lock").push((job.path.clone(), e))
+                                }
+                            }
                         }
-                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        let n = done.fetch_add(n, Ordering::Relaxed) + n;
                         if let Some(p) = self.progress {
                             p(n, jobs.len());
                         }
@@ -466,9 +497,9 @@ impl Typesetting<'_> {
                 });
             }
         });
-        stages.render += Duration::from_nanos(render_ns.into_inner());
-        stages.typeset += Duration::from_nanos(typeset_ns.into_inner());
-        stages.write += Duration::from_nanos(write_ns.into_inner());
+        stages.render += Duration::from_nanos(clocks.render.into_inner());
+        stages.typeset += Duration::from_nanos(clocks.typeset.into_inner());
+        stages.write += Duration::from_nanos(clocks.write.into_inner());
         let staged = staged.into_inner().expect("lock");
         let mut failures = failures.into_inner().expect("lock");
         if failures.is_empty() {
@@ -478,6 +509,142 @@ impl Typesetting<'_> {
             failures.sort();
             Err(BuildError::Documents(failures))
         }
+    }
+
+    /// The Typst source of `job` in layout variant `k` (forms that must fit
+    /// one page move to tighter variants: docs::Job::fit_variants).
+    fn source(
+        &self,
+        job: &Job,
+        vm: &serde_json::Value,
+        k: usize,
+        clocks: &Clocks,
+    ) -> Result<String, String> {
+        let t = Instant::now();
+        let out = match vm.get("fit").and_then(|f| f.as_u64()) {
+            Some(first) if k > 0 => {
+                let mut vm = vm.clone();
+                vm["fit"] = (first + k as u64).into();
+                self.templates.render(&job.kind.template(), &vm)
+            }
+            _ => self.templates.render(&job.kind.template(), vm),
+        };
+        Clocks::add(&clocks.render, t);
+        if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
+            let p = dir.join(&job.path).with_extension("typ");
+            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+            let _ = std::fs::write(p, src);
+        }
+        out.map_err(|e| e.to_string())
+    }
+
+    /// Typeset one document alone, starting at layout variant `skip`.
+    fn one(&self, job: &Job, skip: usize, clocks: &Clocks) -> Result<write::Staged, String> {
+        // The view-model is parsed once per document.
+        let t = Instant::now();
+        let vm = serde_json::from_str::<serde_json::Value>(&job.vm).map_err(|e| e.to_string())?;
+        Clocks::add(&clocks.render, t);
+        let title = vm["doc"]["title"].as_str();
+        let variants = job.fit_variants.saturating_sub(skip).max(1);
+        let t = Instant::now();
+        let pdf = self
+            .engine
+            .pdf_fitting(
+                |k| self.source(job, &vm, k + skip, clocks),
+                variants,
+                self.date,
+                title,
+            )
+            .map(|(pdf, _)| pdf)
+            .map_err(|e| format!("lỗi dàn trang: {e}"));
+        Clocks::add(&clocks.typeset, t);
+        pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
+    }
+
+    /// Typeset one-page forms as one batch (typeset::Engine::pdf_batch).
+    /// A form that overflows its page is redone alone with the next,
+    /// tighter layout; when the batch fails, or when a form brought
+    /// characters outside the batch's font repertoire (its bytes would
+    /// depend on its neighbours), every form is redone alone.
+    fn batch<'j>(
+        &self,
+        jobs: &[&'j Job],
+        clocks: &Clocks,
+    ) -> Vec<(&'j Job, Result<write::Staged, String>)> {
+        let t = Instant::now();
+        let vms: Result<Vec<serde_json::Value>, _> = jobs
+            .iter()
+            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm))
+            .collect();
+        Clocks::add(&clocks.render, t);
+        let Ok(vms) = vms else {
+            return jobs.iter().map(|&j| (j, self.one(j, 0, clocks))).collect();
+        };
+        let sources: Result<Vec<String>, String> = jobs
+            .iter()
+            .zip(&vms)
+            .map(|(j, vm)| self.source(j, vm, 0, clocks))
+            .collect();
+        let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
+        let batch = sources.ok().and_then(|sources| {
+            let t = Instant::now();
+            let r = self.engine.pdf_batch(&sources, &titles, self.date, false);
+            Clocks::add(&clocks.typeset, t);
+            r.ok()
+        });
+        match batch {
+            Some(b) if b.uniform || jobs.len() == 1 => jobs
+                .iter()
+                .zip(&vms)
+                .zip(b.pdfs)
+                .map(|((&job, vm), pdf)| {
+                    let result = match pdf {
+                        BatchPdf::Pdf(bytes) => self.stage(job, &bytes, clocks),
+                        BatchPdf::Overflow => self.alone(job, vm, 1, clocks),
+                    };
+                    (job, result)
+                })
+                .collect(),
+            _ => jobs
+                .iter()
+                .zip(&vms)
+                .map(|(&job, vm)| (job, self.alone(job, vm, 0, clocks)))
+                .collect(),
+        }
+    }
+
+    /// One form in a batch of its own, from layout variant `skip`, moving
+    /// to tighter variants while it overflows (the last one is kept
+    /// whatever its length). On a Typst error the form is typeset the plain
+    /// way, whose messages point into its own source.
+    fn alone(
+        &self,
+        job: &Job,
+        vm: &serde_json::Value,
+        skip: usize,
+        clocks: &Clocks,
+    ) -> Result<write::Staged, String> {
+        let title = vm["doc"]["title"].as_str();
+        for k in skip..job.fit_variants.max(skip + 1) {
+            let last = k + 1 >= job.fit_variants;
+            let source = self.source(job, vm, k, clocks)?;
+            let t = Instant::now();
+            let r = self.engine.pdf_batch(&[source], &[title], self.date, last);
+            Clocks::add(&clocks.typeset, t);
+            match r.map(|mut b| b.pdfs.pop()) {
+                Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes, clocks),
+                Ok(_) => continue,
+                Err(_) => return self.one(job, k, clocks),
+            }
+        }
+        self.one(job, skip, clocks)
+    }
+
+    fn stage(&self, job: &Job, bytes: &[u8], clocks: &Clocks) -> Result<write::Staged, String> {
+        let t = Instant::now();
+        let r = write::stage(self.out, job, bytes);
+        Clocks::add(&clocks.write, t);
+        r
     }
 }
 

@@ -7,6 +7,7 @@
 //! files; no other file, no package and no network is reachable.
 
 mod fonts;
+mod split;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -36,6 +37,8 @@ pub struct Engine {
     main_id: FileId,
     /// Template library modules, by file id.
     modules: HashMap<FileId, Source>,
+    /// Font names of the repertoire page (see [`REPERTOIRE`]).
+    repertoire: std::sync::OnceLock<std::collections::BTreeSet<Vec<u8>>>,
 }
 
 /// A document that failed to typeset: Typst's messages with the line in the
@@ -69,6 +72,7 @@ impl Engine {
             fonts,
             main_id: file_id("/main.typ"),
             modules,
+            repertoire: std::sync::OnceLock::new(),
         }
     }
 
@@ -128,18 +132,193 @@ impl Engine {
         if let Some(t) = title {
             document.info_mut().title = Some(t.into());
         }
-        let datetime = Datetime::from_ymd(date.0, date.1, date.2).ok_or_else(|| TypesetError {
-            messages: vec![format!("ngày không hợp lệ: {date:?}")],
-        })?;
+        let pdf = typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+        Ok((pdf, k))
+    }
+}
+
+impl Engine {
+    /// Profiling aid (examples/prof.rs): compile and export `source` once,
+    /// returning the compile time, the export time and the page count.
+    #[doc(hidden)]
+    pub fn profile(
+        &self,
+        source: &str,
+    ) -> Result<(std::time::Duration, std::time::Duration, usize), TypesetError> {
+        let world = DocWorld {
+            engine: self,
+            main: Source::new(self.main_id, source.to_string()),
+        };
+        let t = std::time::Instant::now();
+        let result = typst::compile::<PagedDocument>(&world).output;
+        let compile = t.elapsed();
+        let document = match result {
+            Ok(d) => d,
+            Err(d) => {
+                typst::comemo::evict(EVICT_MAX_AGE);
+                return Err(world.error(&d));
+            }
+        };
+        let t = std::time::Instant::now();
         let options = PdfOptions {
-            ident: Smart::Auto,
-            timestamp: Some(Timestamp::new_utc(datetime)),
             tagged: false,
             ..PdfOptions::default()
         };
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|d| world.error(&d))?;
-        Ok((pdf, k))
+        let pdf = typst_pdf::pdf(&document, &options).map_err(|d| world.error(&d));
+        let export = t.elapsed();
+        typst::comemo::evict(EVICT_MAX_AGE);
+        pdf.map(|_| (compile, export, document.pages().len()))
     }
+}
+
+/// The first page of every batch: each character of Vietnamese text in the
+/// three faces of the forms, so that every batch starts its font subsets
+/// with the same glyphs in the same order. A form whose text stays inside
+/// this repertoire then gets the same font subsets, so the same bytes,
+/// whatever batch it was typeset in. The page itself is never written.
+const REPERTOIRE: &str = r##"#[
+#import "/lib/the-thuc.typ": *
+#show: van-ban.with((:))
+#let chars = "AEIOUYaeiouyÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~–—‘’“”…•×°§\u{a0} fi fl ff ffi ffl"
+#for style in ((:), (weight: "bold"), (style: "italic")) { par(text(..style, chars)) }
+]
+"##;
+
+/// What [`Engine::pdf_batch`] gives for one document.
+pub enum BatchPdf {
+    /// The document's PDF.
+    Pdf(Vec<u8>),
+    /// The document ran onto a second page (not kept).
+    Overflow,
+}
+
+/// The result of [`Engine::pdf_batch`].
+pub struct Batch {
+    pub pdfs: Vec<BatchPdf>,
+    /// The fonts hold only the repertoire: each PDF is the same as if its
+    /// document had been typeset alone. When false, some document used a
+    /// character outside it, and the bytes depend on the batch.
+    pub uniform: bool,
+}
+
+impl Engine {
+    /// Typeset several one-page documents (complete sources, each starting
+    /// a page and ending with `counter(page)` at 0, as `van-ban` does) as one
+    /// Typst document after the [`REPERTOIRE`] page, export it once and
+    /// split it into one PDF per document. A document that runs onto a
+    /// second page is [`BatchPdf::Overflow`], unless `keep_overflow` (then
+    /// its PDF has all its pages). An error in any source fails the batch.
+    pub fn pdf_batch(
+        &self,
+        sources: &[String],
+        titles: &[Option<&str>],
+        date: (i32, u8, u8),
+        keep_overflow: bool,
+    ) -> Result<Batch, TypesetError> {
+        let result = self.batch_inner(sources, titles, date, keep_overflow);
+        typst::comemo::evict(EVICT_MAX_AGE);
+        result
+    }
+
+    fn batch_inner(
+        &self,
+        sources: &[String],
+        titles: &[Option<&str>],
+        date: (i32, u8, u8),
+        keep_overflow: bool,
+    ) -> Result<Batch, TypesetError> {
+        let len: usize = sources.iter().map(|s| s.len() + 8).sum();
+        let mut text = String::with_capacity(REPERTOIRE.len() + len);
+        text.push_str(REPERTOIRE);
+        for s in sources {
+            // Each document in a block of its own: its `let`s and set rules
+            // end with it.
+            text.push_str("#[\n");
+            text.push_str(s);
+            text.push_str("\n]\n");
+        }
+        let world = DocWorld {
+            engine: self,
+            main: Source::new(self.main_id, text),
+        };
+        let document = typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|d| world.error(&d))?;
+        // `van-ban` sets the page counter to 0 at the end of each document:
+        // page 0 is the repertoire, then every document ends on a page
+        // numbered 0.
+        let pages = document.pages();
+        let ends: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].number == 0).collect();
+        if ends.len() != sources.len() + 1 || ends.first() != Some(&0) {
+            return Err(TypesetError {
+                messages: vec![format!(
+                    "lô {} văn bản: {} trang kết thúc văn bản",
+                    sources.len(),
+                    ends.len()
+                )],
+            });
+        }
+        let ranges: Vec<std::ops::Range<usize>> =
+            ends.windows(2).map(|w| w[0] + 1..w[1] + 1).collect();
+        let pdf = typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+        let keep: Vec<bool> = ranges
+            .iter()
+            .map(|r| keep_overflow || r.len() == 1)
+            .collect();
+        let outs: Vec<split::PageOut> = ranges
+            .iter()
+            .zip(&keep)
+            .enumerate()
+            .filter(|(_, (_, k))| **k)
+            .map(|(i, (r, _))| split::PageOut {
+                pages: r.clone(),
+                title: titles.get(i).copied().flatten(),
+            })
+            .collect();
+        let split = split::split(&pdf, &outs).map_err(|m| TypesetError { messages: vec![m] })?;
+        let uniform = split.fonts == *self.repertoire_fonts(date);
+        let mut pdfs = split.pdfs.into_iter();
+        Ok(Batch {
+            pdfs: keep
+                .iter()
+                .map(|&k| match k.then(|| pdfs.next()).flatten() {
+                    Some(p) => BatchPdf::Pdf(p),
+                    None => BatchPdf::Overflow,
+                })
+                .collect(),
+            uniform,
+        })
+    }
+
+    /// The font names (subset tags included) of the repertoire page alone.
+    fn repertoire_fonts(&self, date: (i32, u8, u8)) -> &std::collections::BTreeSet<Vec<u8>> {
+        self.repertoire.get_or_init(|| {
+            let world = DocWorld {
+                engine: self,
+                main: Source::new(self.main_id, REPERTOIRE.to_string()),
+            };
+            typst::compile::<PagedDocument>(&world)
+                .output
+                .ok()
+                .and_then(|d| typst_pdf::pdf(&d, &pdf_options(date).ok()?).ok())
+                .and_then(|pdf| split::split(&pdf, &[]).ok())
+                .map(|s| s.fonts)
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// Export options: untagged, dated `date` (no clock, so the bytes repeat).
+fn pdf_options(date: (i32, u8, u8)) -> Result<PdfOptions, TypesetError> {
+    let datetime = Datetime::from_ymd(date.0, date.1, date.2).ok_or_else(|| TypesetError {
+        messages: vec![format!("ngày không hợp lệ: {date:?}")],
+    })?;
+    Ok(PdfOptions {
+        ident: Smart::Auto,
+        timestamp: Some(Timestamp::new_utc(datetime)),
+        tagged: false,
+        ..PdfOptions::default()
+    })
 }
 
 struct DocWorld<'a> {
@@ -255,6 +434,94 @@ mod tests {
             )
             .unwrap();
         assert_eq!(used, 2, "gives up at the last variant");
+    }
+
+    /// An engine with the real template library (the batch repertoire
+    /// uses `van-ban`).
+    fn forms_engine() -> Engine {
+        let lib = vec![(
+            "/lib/the-thuc.typ".to_string(),
+            include_str!("../../report-templates/lib/the-thuc.typ").to_string(),
+        )];
+        Engine::new(FontSet::load(None).unwrap(), &lib)
+    }
+
+    fn form(text: &str, lines: usize) -> String {
+        format!(
+            "#import \"/lib/the-thuc.typ\": *\n#show: van-ban.with((:))\n{text}\n#for i in range({lines}) [dòng #i \\ ]"
+        )
+    }
+
+    fn pages_of(pdf: &[u8]) -> usize {
+        lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
+    }
+
+    #[test]
+    fn batch_splits_one_pdf_per_form_and_flags_overflow() {
+        let e = forms_engine();
+        let sources = [
+            form("Nguyễn Văn An", 3),
+            form("Trần Thị Bình", 80),
+            form("Lê Văn Cường", 2),
+        ];
+        let titles = [Some("Phiếu An"), Some("Phiếu Bình"), None];
+        let b = e.pdf_batch(&sources, &titles, (2026, 7, 5), false).unwrap();
+        assert!(b.uniform);
+        assert!(
+            matches!(b.pdfs[1], BatchPdf::Overflow),
+            "80 lines do not fit one page"
+        );
+        for i in [0, 2] {
+            let BatchPdf::Pdf(pdf) = &b.pdfs[i] else {
+                panic!("form {i} fits")
+            };
+            assert_eq!(pages_of(pdf), 1);
+            let doc = lopdf::Document::load_mem(pdf).unwrap();
+            let text = doc.extract_text(&[1]).unwrap();
+            assert!(
+                text.contains(["Nguyễn Văn An", "", "Lê Văn Cường"][i]),
+                "{text}"
+            );
+            assert!(
+                !text.contains("ỹ"),
+                "the repertoire page is not in the output: {text}"
+            );
+        }
+        let kept = e
+            .pdf_batch(&sources[1..2], &titles[1..2], (2026, 7, 5), true)
+            .unwrap();
+        let BatchPdf::Pdf(pdf) = &kept.pdfs[0] else {
+            panic!("kept")
+        };
+        assert!(pages_of(pdf) > 1, "kept whole");
+    }
+
+    #[test]
+    fn a_form_has_the_same_bytes_in_any_batch() {
+        let e = forms_engine();
+        let a = form("Nguyễn Văn An", 3);
+        let others = [form("Trần Thị Bình — ưu điểm", 5), form("Lê Văn Cường", 2)];
+        let alone = e
+            .pdf_batch(std::slice::from_ref(&a), &[Some("A")], (2026, 7, 5), false)
+            .unwrap();
+        let mixed = e
+            .pdf_batch(
+                &[others[0].clone(), a.clone(), others[1].clone()],
+                &[None, Some("A"), None],
+                (2026, 7, 5),
+                false,
+            )
+            .unwrap();
+        assert!(alone.uniform && mixed.uniform);
+        let (BatchPdf::Pdf(x), BatchPdf::Pdf(y)) = (&alone.pdfs[0], &mixed.pdfs[1]) else {
+            panic!()
+        };
+        assert_eq!(x, y);
+        // A character outside the repertoire: the batch says so.
+        let odd = e
+            .pdf_batch(&[form("Ω", 1)], &[None], (2026, 7, 5), false)
+            .unwrap();
+        assert!(!odd.uniform);
     }
 
     #[test]

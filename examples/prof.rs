@@ -1,0 +1,132 @@
+//! Profiling aid: `cargo run --release --example prof -- DIR [TEMPLATES] [N]`
+//! compiles the first N generated `.typ` files under DIR (from
+//! `baocao build --emit-typst DIR`) on one thread with the template library
+//! read from TEMPLATES, and prints the mean compile and export times.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use baocao::render::Templates;
+use baocao::typeset::{Engine, FontSet};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = PathBuf::from(args.first().expect("DIR"));
+    let templates = PathBuf::from(args.get(1).map_or("report-templates", |s| s));
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(300);
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "typ") && !p.starts_with(dir.join("lib")))
+        .collect();
+    files.truncate(n);
+    let lib = Templates::load(Some(&templates)).expect("templates");
+    let engine = Engine::new(FontSet::load(None).expect("fonts"), lib.modules());
+    let threads: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let sources: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("read"))
+        .collect();
+    let batch: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
+    if batch > 0 {
+        let chunks: Vec<&[String]> = sources.chunks(batch).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let bytes = std::sync::atomic::AtomicUsize::new(0);
+        let singles = std::sync::atomic::AtomicUsize::new(0);
+        let t = std::time::Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(chunk) = chunks.get(i) else { break };
+                        let titles = vec![Some("Phiếu"); chunk.len()];
+                        match engine.pdf_batch(chunk, &titles, (2026, 7, 5), false) {
+                            Ok(pdfs) => {
+                                for (k, p) in pdfs.pdfs.iter().enumerate() {
+                                    match p {
+                                        baocao::typeset::BatchPdf::Pdf(p) => {
+                                            bytes.fetch_add(
+                                                p.len(),
+                                                std::sync::atomic::Ordering::Relaxed,
+                                            );
+                                            if let Ok(dir) = std::env::var("OUT") {
+                                                let _ = std::fs::write(
+                                                    format!("{dir}/{i:03}-{k:02}.pdf"),
+                                                    p,
+                                                );
+                                            }
+                                        }
+                                        baocao::typeset::BatchPdf::Overflow => {
+                                            singles
+                                                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                                        }
+                                    }
+                                }
+                            }
+                            Err(e) => eprintln!("batch {i}: {e}"),
+                        }
+                    }
+                });
+            }
+        });
+        let el = t.elapsed().as_secs_f64();
+        println!(
+            "{} docs in batches of {batch} on {threads} threads: {:.1} docs/s, {:.2} ms per doc per thread, {} KB per PDF, {} overflowed",
+            sources.len(),
+            sources.len() as f64 / el,
+            el * 1000.0 * threads as f64 / sources.len() as f64,
+            bytes.into_inner() / sources.len() / 1024,
+            singles.into_inner()
+        );
+        return;
+    }
+    if threads > 1 {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let t = std::time::Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(src) = sources.get(i) else { break };
+                        let _ = engine.profile(src);
+                    }
+                });
+            }
+        });
+        let el = t.elapsed().as_secs_f64();
+        println!(
+            "{} docs on {threads} threads: {:.1} docs/s, {:.2} ms per doc per thread",
+            sources.len(),
+            sources.len() as f64 / el,
+            el * 1000.0 * threads as f64 / sources.len() as f64
+        );
+        return;
+    }
+    let (mut c, mut e, mut multi) = (Duration::ZERO, Duration::ZERO, 0);
+    for (i, (f, src)) in files.iter().zip(&sources).enumerate() {
+        match engine.profile(src) {
+            Ok((dc, de, pages)) => {
+                if i > 0 {
+                    c += dc;
+                    e += de;
+                }
+                if pages > 1 {
+                    multi += 1;
+                }
+            }
+            Err(err) => eprintln!("{}: {err}", f.display()),
+        }
+    }
+    let k = files.len().saturating_sub(1).max(1) as f64;
+    println!(
+        "{} docs: compile {:.2} ms, export {:.2} ms, total {:.2} ms; >1 page: {multi}",
+        files.len(),
+        c.as_secs_f64() * 1000.0 / k,
+        e.as_secs_f64() * 1000.0 / k,
+        (c + e).as_secs_f64() * 1000.0 / k
+    );
+}

@@ -1,0 +1,203 @@
+//! Splitting one typeset PDF into one file per page.
+//!
+//! Evaluation sheets are typeset many to one Typst document (one page each):
+//! the fonts are subset and compressed once for the whole batch instead of
+//! once per sheet, which is most of the cost of exporting a one-page form.
+//! Each page is then copied with the objects it references (content, fonts,
+//! images) into a PDF of its own; streams are copied as they are, never
+//! re-encoded.
+
+use std::collections::{BTreeSet, HashMap};
+
+use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use sha2::{Digest, Sha256};
+
+/// One output of [`split`]: its pages (0-based) and the PDF title.
+pub struct PageOut<'a> {
+    pub pages: std::ops::Range<usize>,
+    pub title: Option<&'a str>,
+}
+
+pub struct Split {
+    /// One PDF per [`PageOut`], in the order asked.
+    pub pdfs: Vec<Vec<u8>>,
+    /// The names of the fonts of the whole input (with their subset tags).
+    pub fonts: BTreeSet<Vec<u8>>,
+}
+
+/// The PDFs of the given pages of `pdf`.
+pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
+    let src = Document::load_mem(pdf).map_err(|e| format!("PDF: {e}"))?;
+    let pages: Vec<ObjectId> = src.get_pages().into_values().collect();
+    let info = src
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| src.get_dictionary(id))
+        .ok()
+        .cloned();
+    let lang = src
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Lang").ok().cloned());
+    let fonts = src
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font".as_slice()))
+        .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+        .map(|n| n.to_vec())
+        .collect();
+    let pdfs = outs
+        .iter()
+        .map(|o| {
+            let ids = o
+                .pages
+                .clone()
+                .map(|i| {
+                    pages
+                        .get(i)
+                        .copied()
+                        .ok_or_else(|| format!("PDF: không có trang {}", i + 1))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            extract(&src, &ids, info.as_ref(), lang.as_ref(), o.title)
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(Split { pdfs, fonts })
+}
+
+fn extract(
+    src: &Document,
+    page_ids: &[ObjectId],
+    info: Option<&Dictionary>,
+    lang: Option<&Object>,
+    title: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let mut out = Document::with_version(src.version.clone());
+    let mut copier = Copier {
+        src,
+        map: HashMap::new(),
+        out: &mut out,
+    };
+    // Page tree: ids 1 (catalog) and 2 (pages) first, then the pages.
+    let catalog_id = copier.out.new_object_id();
+    let pages_id = copier.out.new_object_id();
+    let kids = page_ids
+        .iter()
+        .map(|&p| copier.copy_ref(p, Some(pages_id)).map(Object::Reference))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut pages = Dictionary::new();
+    pages.set("Type", Object::Name(b"Pages".to_vec()));
+    pages.set("Count", Object::Integer(kids.len() as i64));
+    pages.set("Kids", Object::Array(kids));
+    out.objects.insert(pages_id, Object::Dictionary(pages));
+
+    let mut catalog = Dictionary::new();
+    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
+    catalog.set("Pages", Object::Reference(pages_id));
+    if let Some(lang) = lang {
+        catalog.set("Lang", lang.clone());
+    }
+    out.objects.insert(catalog_id, Object::Dictionary(catalog));
+
+    let mut info = info.cloned().unwrap_or_default();
+    match title {
+        Some(t) => info.set("Title", text_string(t)),
+        None => {
+            info.remove(b"Title");
+        }
+    }
+    let info_id = out.add_object(Object::Dictionary(info));
+    out.trailer.set("Root", Object::Reference(catalog_id));
+    out.trailer.set("Info", Object::Reference(info_id));
+
+    // A stable file identifier: the hash of the objects (no time, no
+    // randomness, so the same page always gives the same bytes).
+    let mut body = Vec::new();
+    out.save_to(&mut body).map_err(|e| format!("PDF: {e}"))?;
+    let id = Sha256::digest(&body)[..16].to_vec();
+    out.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    let mut bytes = Vec::with_capacity(body.len() + 128);
+    out.save_to(&mut bytes).map_err(|e| format!("PDF: {e}"))?;
+    Ok(bytes)
+}
+
+/// A PDF text string (UTF-16BE with a byte-order mark when not ASCII).
+fn text_string(s: &str) -> Object {
+    if s.is_ascii() {
+        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Deep copy of objects from `src` into `out`, each source object once.
+struct Copier<'a> {
+    src: &'a Document,
+    map: HashMap<ObjectId, ObjectId>,
+    out: &'a mut Document,
+}
+
+impl Copier<'_> {
+    /// Copy the object `id` (and what it references); `parent` replaces
+    /// a page's /Parent.
+    fn copy_ref(&mut self, id: ObjectId, parent: Option<ObjectId>) -> Result<ObjectId, String> {
+        if let Some(&new) = self.map.get(&id) {
+            return Ok(new);
+        }
+        let new = self.out.new_object_id();
+        self.map.insert(id, new);
+        let obj = self
+            .src
+            .get_object(id)
+            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))?;
+        let mut copy = self.copy(obj)?;
+        if let (Some(parent), Object::Dictionary(d)) = (parent, &mut copy) {
+            d.set("Parent", Object::Reference(parent));
+        }
+        self.out.objects.insert(new, copy);
+        Ok(new)
+    }
+
+    fn copy(&mut self, obj: &Object) -> Result<Object, String> {
+        Ok(match obj {
+            Object::Reference(id) => Object::Reference(self.copy_ref(*id, None)?),
+            Object::Array(items) => Object::Array(
+                items
+                    .iter()
+                    .map(|o| self.copy(o))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Object::Dictionary(d) => Object::Dictionary(self.copy_dict(d)?),
+            Object::Stream(s) => {
+                let mut s2 = s.clone();
+                s2.dict = self.copy_dict(&s.dict)?;
+                Object::Stream(s2)
+            }
+            other => other.clone(),
+        })
+    }
+
+    fn copy_dict(&mut self, d: &Dictionary) -> Result<Dictionary, String> {
+        let mut out = Dictionary::new();
+        for (k, v) in d.iter() {
+            // The page tree and structure of the whole batch stay behind.
+            if matches!(k.as_slice(), b"Parent" | b"StructParents" | b"Annots") {
+                continue;
+            }
+            out.set(k.clone(), self.copy(v)?);
+        }
+        Ok(out)
+    }
+}
