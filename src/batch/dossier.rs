@@ -46,16 +46,23 @@ pub fn zip(
         DateTime::from_date_and_time(date.0.clamp(1980, 2107) as u16, date.1, date.2, 0, 0, 0)
             .map_err(|e| format!("ngày không hợp lệ cho tệp nén: {e}"))?;
     let base = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
         .last_modified_time(time)
         .unix_permissions(0o644);
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     for m in &members {
         debug_assert!(m.name.is_ascii());
+        // PDFs are compressed inside already: deflating them again costs
+        // time for a few per cent.
+        let method = if m.name.ends_with(".pdf") {
+            CompressionMethod::Stored
+        } else {
+            CompressionMethod::Deflated
+        };
         let opts = match password {
             Some(p) => base.with_aes_encryption(AesMode::Aes256, p),
             None => base,
-        };
+        }
+        .compression_method(method);
         w.start_file(m.name.as_str(), opts)
             .map_err(|e| e.to_string())?;
         w.write_all(&m.bytes).map_err(|e| e.to_string())?;

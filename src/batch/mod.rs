@@ -405,10 +405,11 @@ struct Typesetting<'a> {
 /// cache evicted, once per batch instead of once per form.
 const BATCH: usize = 16;
 
-/// One piece of work for a worker: a document, or a batch of one-page forms
-/// of the same commune.
+/// One piece of work for a worker.
 enum Unit {
-    One(usize),
+    /// Documents typeset one after the other.
+    Docs(Vec<usize>),
+    /// One-page forms of one commune, typeset together.
     Batch(Vec<usize>),
 }
 
@@ -426,10 +427,14 @@ impl Clocks {
     }
 }
 
-/// The work units for `jobs`, biggest first (a long provincial document
-/// must not start last while the other workers idle): one-page forms of a
-/// commune in batches of [`BATCH`], every other document alone.
+/// The work units for `jobs`. The provincial documents (the longest, and
+/// each takes memory in proportion to its pages) go first and in one unit,
+/// so that two of them never run at the same time; one-page forms of a
+/// commune go in batches of [`BATCH`]; then every other document alone,
+/// biggest first (a long document must not start last while the other
+/// workers idle).
 fn units(jobs: &[&Job]) -> Vec<Unit> {
+    let mut provincial = Vec::new();
     let mut out: Vec<(usize, Unit)> = Vec::new();
     let mut batch: Vec<usize> = Vec::new();
     let flush = |batch: &mut Vec<usize>, out: &mut Vec<(usize, Unit)>| {
@@ -447,14 +452,21 @@ fn units(jobs: &[&Job]) -> Vec<Unit> {
                 flush(&mut batch, &mut out);
             }
             batch.push(i);
+        } else if job.commune.is_none() {
+            provincial.push(i);
         } else {
-            out.push((job.vm.len(), Unit::One(i)));
+            out.push((job.vm.len(), Unit::Docs(vec![i])));
         }
     }
     flush(&mut batch, &mut out);
     // Stable: equal costs keep the planned order.
     out.sort_by_key(|(cost, _)| std::cmp::Reverse(*cost));
-    out.into_iter().map(|(_, u)| u).collect()
+    provincial.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
+    let first = (!provincial.is_empty()).then_some(Unit::Docs(provincial));
+    first
+        .into_iter()
+        .chain(out.into_iter().map(|(_, u)| u))
+        .collect()
 }
 
 impl Typesetting<'_> {
@@ -474,7 +486,10 @@ impl Typesetting<'_> {
                 scope.spawn(|| {
                     while let Some(unit) = units.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let results = match unit {
-                            Unit::One(i) => vec![(jobs[*i], self.one(jobs[*i], 0, &clocks))],
+                            Unit::Docs(list) => list
+                                .iter()
+                                .map(|&i| (jobs[i], self.one(jobs[i], 0, &clocks)))
+                                .collect(),
                             Unit::Batch(members) => {
                                 let members: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
                                 self.batch(&members, &clocks)
