@@ -138,7 +138,8 @@ pub fn generate(opts: &Options) -> Result<Province, SampleError> {
 
 /// Generate a province into `dir`. A folder that exists and is not empty is
 /// refused unless `force`; with `force` the shared files are overwritten and
-/// the `.yaml` files of `officials/` and `evaluations/` are replaced.
+/// the `.yaml` files of `officials/`, `evaluations/` and `trainings/` are
+/// replaced.
 pub fn write(dir: &Path, opts: &Options, force: bool) -> Result<Summary, SampleError> {
     let io = |p: &Path, e: std::io::Error| SampleError::Io(format!("{}: {e}", p.display()));
     if dir.exists() {
@@ -161,7 +162,7 @@ pub fn write(dir: &Path, opts: &Options, force: bool) -> Result<Summary, SampleE
     }
     let province = generate(opts)?;
     // Per-commune files of an earlier run (maybe other communes) would mix in.
-    for sub in ["officials", "evaluations"] {
+    for sub in ["officials", "evaluations", "trainings"] {
         let d = dir.join(sub);
         if let Ok(entries) = std::fs::read_dir(&d) {
             for e in entries.flatten() {
@@ -958,7 +959,13 @@ impl Gen {
                 self.evaluations_yaml(c),
             ));
         }
-        files.push((PathBuf::from("training.yaml"), self.training_yaml()));
+        let (courses, trainings) = self.training_yaml();
+        files.push((PathBuf::from("training.yaml"), courses));
+        // Attendances per commune: files are parsed in parallel.
+        for (c, text) in trainings.into_iter().enumerate() {
+            let id = self.communes[c].id.clone();
+            files.push((Path::new("trainings").join(format!("{id}.yaml")), text));
+        }
         files.push((PathBuf::from("tasks.yaml"), self.tasks_yaml()));
         files.push((PathBuf::from("initiatives.yaml"), self.initiatives_yaml()));
         files.push((PathBuf::from("surveys.yaml"), self.surveys_yaml()));
@@ -1409,7 +1416,8 @@ fn count_rating(summary: &mut Summary, k: &[u32; 11], capped: bool) {
 }
 
 impl Gen {
-    fn training_yaml(&mut self) -> String {
+    /// The courses, and the attendances of each commune's officials.
+    fn training_yaml(&mut self) -> (String, Vec<String>) {
         let mut s = String::from(
             "# Các khoá đào tạo, bồi dưỡng và danh sách tham gia (dữ liệu mẫu sinh tự động).\ncourses:\n",
         );
@@ -1433,23 +1441,30 @@ impl Gen {
             );
         }
         self.summary.courses = COURSES.len();
-        s.push_str("\ntrainings:\n");
+        let mut per: Vec<String> = (0..self.communes.len())
+            .map(|_| {
+                String::from(
+                    "# Danh sách tham gia đào tạo, bồi dưỡng (dữ liệu mẫu sinh tự động).\ntrainings:\n",
+                )
+            })
+            .collect();
         let mut n = 0;
         for i in 0..self.officials.len() {
+            let t = &mut per[self.officials[i].commune];
             for (course, status) in trainings(&mut self.rng, &self.officials[i], &self.communes) {
                 let _ = write!(
-                    s,
+                    t,
                     "  - official: {}\n    course: {}\n    status: {}\n",
                     self.officials[i].id, course.id, status
                 );
                 if status == "completed" {
-                    let _ = writeln!(s, "    completed_on: {}", course.done);
+                    let _ = writeln!(t, "    completed_on: {}", course.done);
                 }
                 n += 1;
             }
         }
         self.summary.trainings = n;
-        s
+        (s, per)
     }
 
     fn tasks_yaml(&mut self) -> String {

@@ -59,8 +59,8 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
         assert!(stdout(&out).contains("300 cán bộ"), "{}", stdout(&out));
     }
     let (sa, sb, sc) = (snapshot(&a), snapshot(&b), snapshot(&c));
-    // Shared files + one officials and one evaluations file per commune.
-    assert_eq!(sa.len(), 7 + 2 * 6);
+    // Shared files + one officials, evaluations and trainings file per commune.
+    assert_eq!(sa.len(), 7 + 3 * 6);
     assert!(sa == sb, "same seed, different files");
     assert!(sa != sc, "different seeds, same files");
 }
@@ -110,7 +110,7 @@ fn a_non_empty_folder_needs_force() {
     // --force replaces the per-commune files (fewer communes now).
     let out = sample(&dir, &["--officials", "20", "--communes", "2", "--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(snapshot(&dir).len(), 7 + 2 * 2);
+    assert_eq!(snapshot(&dir).len(), 7 + 3 * 2);
     let out = Command::new(BIN).arg("check").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
 }
