@@ -9,6 +9,10 @@ use std::time::Duration;
 use baocao::render::Templates;
 use baocao::typeset::{Engine, FontSet};
 
+// The allocator of the baocao binary.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().expect("DIR"));
