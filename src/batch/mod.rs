@@ -3,7 +3,11 @@
 //!
 //! Typst uses rayon inside a compilation, so documents are never typeset on
 //! rayon tasks (typst-engine-notes.md, pitfall 1): a fixed set of OS threads
-//! pulls the next job from an atomic counter. Loading and computing use rayon.
+//! pulls the next unit of work from an atomic counter. A unit is the
+//! provincial documents (one after the other), a batch of up to 16
+//! evaluation sheets of one commune (typeset as one Typst document and split,
+//! see typeset::Engine::pdf_batch), or one other document. Loading and
+//! computing use rayon.
 
 mod cache;
 mod dossier;
