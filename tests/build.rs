@@ -190,6 +190,30 @@ fn rebuilding_gives_byte_identical_files() {
 }
 
 #[test]
+fn a_character_outside_the_font_repertoire_leaves_the_other_sheets_unchanged() {
+    // Sheets are typeset in batches whose fonts hold a fixed repertoire; a
+    // sheet with another character is typeset alone, and the others keep
+    // the bytes they have in any batch.
+    let f = minimal_built();
+    let before = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf")).unwrap();
+    let p = f.inputs().join("officials.yaml");
+    let text = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(
+        &p,
+        text.replacen("name: Bế Thị Ân", "name: Bế Thị Ân ≥ Ω", 1),
+    )
+    .unwrap();
+    std::fs::remove_dir_all(f.out()).unwrap();
+    f.build(&[]);
+    let odd = squash(&pdf_text(
+        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf"),
+    ));
+    assert!(odd.contains("Bế Thị Ân ≥ Ω"), "{odd}");
+    let after = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf")).unwrap();
+    assert!(before == after, "CB01 changed with its neighbour");
+}
+
+#[test]
 fn a_failing_document_leaves_the_previous_output_untouched() {
     let f = Fixture::new("minimal");
     f.build(&[]);
