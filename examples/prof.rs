@@ -122,7 +122,8 @@ fn main() {
                     multi += 1;
                 }
             }
-            Err(err) => eprintln!("{}: {err}", f.display()),
+            Err(err) if i < 3 => eprintln!("{}: {err}", f.display()),
+            Err(_) => {}
         }
     }
     let k = files.len().saturating_sub(1).max(1) as f64;
