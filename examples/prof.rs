@@ -1,7 +1,11 @@
-//! Profiling aid: `cargo run --release --example prof -- DIR [TEMPLATES] [N]`
+//! Profiling aid:
+//! `cargo run --release --example prof -- DIR [TEMPLATES] [N] [THREADS] [BATCH]`
 //! compiles the first N generated `.typ` files under DIR (from
-//! `baocao build --emit-typst DIR`) on one thread with the template library
-//! read from TEMPLATES, and prints the mean compile and export times.
+//! `baocao build --emit-typst DIR`) with the template library read from
+//! TEMPLATES. On one thread without BATCH it prints the mean compile and
+//! export times; with THREADS > 1 the documents per second; with BATCH the
+//! documents per second typeset BATCH at a time (as the runner does with
+//! evaluation sheets).
 
 use std::path::PathBuf;
 use std::time::Duration;
