@@ -433,43 +433,41 @@ impl Clocks {
 
 /// The work units for `jobs`. The provincial documents (the longest, and
 /// each takes memory in proportion to its pages) go first and in one unit,
-/// so that two of them never run at the same time; one-page forms of a
-/// commune go in batches of [`BATCH`]; then every other document alone,
-/// biggest first (a long document must not start last while the other
-/// workers idle).
+/// so that two of them never run at the same time; meanwhile the other
+/// workers typeset the one-page forms, in batches of [`BATCH`] of one
+/// commune (light in memory); every other document comes last, biggest
+/// first, so the workers finish together.
 fn units(jobs: &[&Job]) -> Vec<Unit> {
     let mut provincial = Vec::new();
-    let mut out: Vec<(usize, Unit)> = Vec::new();
+    let mut batches: Vec<Unit> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
     let mut batch: Vec<usize> = Vec::new();
-    let flush = |batch: &mut Vec<usize>, out: &mut Vec<(usize, Unit)>| {
-        if !batch.is_empty() {
-            let cost = batch.iter().map(|&i| jobs[i].vm.len()).sum();
-            out.push((cost, Unit::Batch(std::mem::take(batch))));
-        }
-    };
     for (i, job) in jobs.iter().enumerate() {
         if job.fit_variants > 1 {
             let same = batch
                 .last()
                 .is_none_or(|&b| jobs[b].commune == job.commune && jobs[b].kind == job.kind);
             if !same || batch.len() == BATCH {
-                flush(&mut batch, &mut out);
+                batches.push(Unit::Batch(std::mem::take(&mut batch)));
             }
             batch.push(i);
         } else if job.commune.is_none() {
             provincial.push(i);
         } else {
-            out.push((job.vm.len(), Unit::Docs(vec![i])));
+            others.push(i);
         }
     }
-    flush(&mut batch, &mut out);
-    // Stable: equal costs keep the planned order.
-    out.sort_by_key(|(cost, _)| std::cmp::Reverse(*cost));
+    if !batch.is_empty() {
+        batches.push(Unit::Batch(batch));
+    }
+    // Stable: equal sizes keep the planned order.
     provincial.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
+    others.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
     let first = (!provincial.is_empty()).then_some(Unit::Docs(provincial));
     first
         .into_iter()
-        .chain(out.into_iter().map(|(_, u)| u))
+        .chain(batches)
+        .chain(others.into_iter().map(|i| Unit::Docs(vec![i])))
         .collect()
 }
 
