@@ -113,11 +113,17 @@ fn extract(
     out.trailer.set("Root", Object::Reference(catalog_id));
     out.trailer.set("Info", Object::Reference(info_id));
 
-    // A stable file identifier: the hash of the objects (no time, no
-    // randomness, so the same page always gives the same bytes).
-    let mut body = Vec::new();
-    out.save_to(&mut body).map_err(|e| format!("PDF: {e}"))?;
-    let id = Sha256::digest(&body)[..16].to_vec();
+    // A stable file identifier (no time, no randomness, so the same page
+    // always gives the same bytes): the hash of every stream (content,
+    // fonts) and of the title.
+    let mut h = Sha256::new();
+    for obj in out.objects.values() {
+        if let Object::Stream(st) = obj {
+            h.update(&st.content);
+        }
+    }
+    h.update(title.unwrap_or_default().as_bytes());
+    let id = h.finalize()[..16].to_vec();
     out.trailer.set(
         "ID",
         Object::Array(vec![
@@ -125,7 +131,7 @@ fn extract(
             Object::String(id, StringFormat::Hexadecimal),
         ]),
     );
-    let mut bytes = Vec::with_capacity(body.len() + 128);
+    let mut bytes = Vec::new();
     out.save_to(&mut bytes).map_err(|e| format!("PDF: {e}"))?;
     Ok(bytes)
 }
