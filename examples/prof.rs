@@ -8,10 +8,11 @@
 //! evaluation sheets).
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use baocao::render::Templates;
-use baocao::typeset::{Engine, FontSet};
+use baocao::typeset::{BatchPdf, Engine, FontSet};
 
 // The allocator of the baocao binary.
 #[global_allocator]
@@ -38,80 +39,53 @@ fn main() {
         .map(|f| std::fs::read_to_string(f).expect("read"))
         .collect();
     let batch: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(0);
-    if batch > 0 {
-        let chunks: Vec<&[String]> = sources.chunks(batch).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let bytes = std::sync::atomic::AtomicUsize::new(0);
-        let singles = std::sync::atomic::AtomicUsize::new(0);
-        let t = std::time::Instant::now();
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(chunk) = chunks.get(i) else { break };
-                        let titles = vec![Some("Phiếu"); chunk.len()];
-                        match engine.pdf_batch(chunk, &titles, (2026, 7, 5), false) {
-                            Ok(pdfs) => {
-                                for (k, p) in pdfs.pdfs.iter().enumerate() {
-                                    match p {
-                                        baocao::typeset::BatchPdf::Pdf(p) => {
-                                            bytes.fetch_add(
-                                                p.len(),
-                                                std::sync::atomic::Ordering::Relaxed,
-                                            );
-                                            if let Ok(dir) = std::env::var("OUT") {
-                                                let _ = std::fs::write(
-                                                    format!("{dir}/{i:03}-{k:02}.pdf"),
-                                                    p,
-                                                );
-                                            }
-                                        }
-                                        baocao::typeset::BatchPdf::Overflow => {
-                                            singles
-                                                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                                        }
-                                    }
-                                }
-                            }
-                            Err(e) => eprintln!("batch {i}: {e}"),
-                        }
-                    }
-                });
-            }
-        });
-        let el = t.elapsed().as_secs_f64();
+    let per_second = |what: String, el: f64| {
         println!(
-            "{} docs in batches of {batch} on {threads} threads: {:.1} docs/s, {:.2} ms per doc per thread, {} KB per PDF, {} overflowed",
-            sources.len(),
-            sources.len() as f64 / el,
-            el * 1000.0 * threads as f64 / sources.len() as f64,
-            bytes.into_inner() / sources.len() / 1024,
-            singles.into_inner()
-        );
-        return;
-    }
-    if threads > 1 {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let t = std::time::Instant::now();
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(src) = sources.get(i) else { break };
-                        let _ = engine.profile(src);
-                    }
-                });
-            }
-        });
-        let el = t.elapsed().as_secs_f64();
-        println!(
-            "{} docs on {threads} threads: {:.1} docs/s, {:.2} ms per doc per thread",
+            "{} docs{what} on {threads} threads: {:.1} docs/s, {:.2} ms per doc per thread",
             sources.len(),
             sources.len() as f64 / el,
             el * 1000.0 * threads as f64 / sources.len() as f64
         );
+    };
+    if batch > 0 {
+        let chunks: Vec<&[String]> = sources.chunks(batch).collect();
+        let bytes = AtomicUsize::new(0);
+        let overflowed = AtomicUsize::new(0);
+        let el = parallel(threads, chunks.len(), |i| {
+            let chunk = chunks[i];
+            let titles = vec![Some("Phiếu"); chunk.len()];
+            match engine.pdf_batch(chunk, &titles, (2026, 7, 5), false) {
+                Ok(b) => {
+                    for (k, p) in b.pdfs.iter().enumerate() {
+                        match p {
+                            BatchPdf::Pdf(p) => {
+                                bytes.fetch_add(p.len(), Ordering::Relaxed);
+                                if let Ok(dir) = std::env::var("OUT") {
+                                    let _ = std::fs::write(format!("{dir}/{i:03}-{k:02}.pdf"), p);
+                                }
+                            }
+                            BatchPdf::Overflow => {
+                                overflowed.fetch_add(1, Ordering::Relaxed);
+                            }
+                        }
+                    }
+                }
+                Err(e) => eprintln!("batch {i}: {e}"),
+            }
+        });
+        per_second(format!(" in batches of {batch}"), el);
+        println!(
+            "{} KB per PDF, {} overflowed",
+            bytes.into_inner() / sources.len().max(1) / 1024,
+            overflowed.into_inner()
+        );
+        return;
+    }
+    if threads > 1 {
+        let el = parallel(threads, sources.len(), |i| {
+            let _ = engine.profile(&sources[i]);
+        });
+        per_second(String::new(), el);
         return;
     }
     let (mut c, mut e, mut multi) = (Duration::ZERO, Duration::ZERO, 0);
@@ -138,4 +112,25 @@ fn main() {
         e.as_secs_f64() * 1000.0 / k,
         (c + e).as_secs_f64() * 1000.0 / k
     );
+}
+
+/// Run `work(0..n)` on `threads` OS threads pulling indices from a shared
+/// counter (as the runner does); the wall time in seconds.
+fn parallel(threads: usize, n: usize, work: impl Fn(usize) + Sync) -> f64 {
+    let next = AtomicUsize::new(0);
+    let t = std::time::Instant::now();
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= n {
+                        break;
+                    }
+                    work(i);
+                }
+            });
+        }
+    });
+    t.elapsed().as_secs_f64()
 }

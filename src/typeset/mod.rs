@@ -105,44 +105,33 @@ impl Engine {
         date: (i32, u8, u8),
         title: Option<&str>,
     ) -> Result<(Vec<u8>, usize), TypesetError> {
-        let result = self.pdf_inner(source, variants.max(1), date, title);
-        // Evict on every path, the error path included.
-        typst::comemo::evict(EVICT_MAX_AGE);
-        result
-    }
-
-    fn pdf_inner(
-        &self,
-        source: impl Fn(usize) -> Result<String, String>,
-        variants: usize,
-        date: (i32, u8, u8),
-        title: Option<&str>,
-    ) -> Result<(Vec<u8>, usize), TypesetError> {
-        let mut k = 0;
-        let (world, mut document) = loop {
-            let world = DocWorld {
-                engine: self,
-                main: Source::new(
-                    self.main_id,
-                    source(k).map_err(|m| TypesetError { messages: vec![m] })?,
-                ),
+        evicting(EVICT_MAX_AGE, || {
+            let variants = variants.max(1);
+            let mut k = 0;
+            let (world, mut document) = loop {
+                let world = DocWorld {
+                    engine: self,
+                    main: Source::new(
+                        self.main_id,
+                        source(k).map_err(|m| TypesetError { messages: vec![m] })?,
+                    ),
+                };
+                let warned = typst::compile::<PagedDocument>(&world);
+                let document = warned.output.map_err(|d| world.error(&d))?;
+                if document.pages().len() <= 1 || k + 1 >= variants {
+                    break (world, document);
+                }
+                k += 1;
             };
-            let warned = typst::compile::<PagedDocument>(&world);
-            let document = warned.output.map_err(|d| world.error(&d))?;
-            if document.pages().len() <= 1 || k + 1 >= variants {
-                break (world, document);
+            if let Some(t) = title {
+                document.info_mut().title = Some(t.into());
             }
-            k += 1;
-        };
-        if let Some(t) = title {
-            document.info_mut().title = Some(t.into());
-        }
-        let pdf = typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
-        Ok((pdf, k))
+            let pdf =
+                typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+            Ok((pdf, k))
+        })
     }
-}
 
-impl Engine {
     /// Profiling aid (examples/prof.rs): compile and export `source` once,
     /// returning the compile time, the export time and the page count.
     #[doc(hidden)]
@@ -150,29 +139,20 @@ impl Engine {
         &self,
         source: &str,
     ) -> Result<(std::time::Duration, std::time::Duration, usize), TypesetError> {
-        let world = DocWorld {
-            engine: self,
-            main: Source::new(self.main_id, source.to_string()),
-        };
-        let t = std::time::Instant::now();
-        let result = typst::compile::<PagedDocument>(&world).output;
-        let compile = t.elapsed();
-        let document = match result {
-            Ok(d) => d,
-            Err(d) => {
-                typst::comemo::evict(EVICT_MAX_AGE);
-                return Err(world.error(&d));
-            }
-        };
-        let t = std::time::Instant::now();
-        let options = PdfOptions {
-            tagged: false,
-            ..PdfOptions::default()
-        };
-        let pdf = typst_pdf::pdf(&document, &options).map_err(|d| world.error(&d));
-        let export = t.elapsed();
-        typst::comemo::evict(EVICT_MAX_AGE);
-        pdf.map(|_| (compile, export, document.pages().len()))
+        evicting(EVICT_MAX_AGE, || {
+            let world = DocWorld {
+                engine: self,
+                main: Source::new(self.main_id, source.to_string()),
+            };
+            let t = std::time::Instant::now();
+            let document = typst::compile::<PagedDocument>(&world)
+                .output
+                .map_err(|d| world.error(&d))?;
+            let compile = t.elapsed();
+            let t = std::time::Instant::now();
+            typst_pdf::pdf(&document, &pdf_options((2026, 1, 1))?).map_err(|d| world.error(&d))?;
+            Ok((compile, t.elapsed(), document.pages().len()))
+        })
     }
 }
 
@@ -220,78 +200,70 @@ impl Engine {
         date: (i32, u8, u8),
         keep_overflow: bool,
     ) -> Result<Batch, TypesetError> {
-        let result = self.batch_inner(sources, titles, date, keep_overflow);
-        typst::comemo::evict(EVICT_MAX_AGE_BATCH);
-        result
-    }
-
-    fn batch_inner(
-        &self,
-        sources: &[String],
-        titles: &[Option<&str>],
-        date: (i32, u8, u8),
-        keep_overflow: bool,
-    ) -> Result<Batch, TypesetError> {
-        let len: usize = sources.iter().map(|s| s.len() + 8).sum();
-        let mut text = String::with_capacity(REPERTOIRE.len() + len);
-        text.push_str(REPERTOIRE);
-        for s in sources {
-            // Each document in a block of its own: its `let`s and set rules
-            // end with it.
-            text.push_str("#[\n");
-            text.push_str(s);
-            text.push_str("\n]\n");
-        }
-        let world = DocWorld {
-            engine: self,
-            main: Source::new(self.main_id, text),
-        };
-        let document = typst::compile::<PagedDocument>(&world)
-            .output
-            .map_err(|d| world.error(&d))?;
-        // `van-ban` sets the page counter to 0 at the end of each document:
-        // page 0 is the repertoire, then every document ends on a page
-        // numbered 0.
-        let pages = document.pages();
-        let ends: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].number == 0).collect();
-        if ends.len() != sources.len() + 1 || ends.first() != Some(&0) {
-            return Err(TypesetError {
-                messages: vec![format!(
-                    "lô {} văn bản: {} trang kết thúc văn bản",
-                    sources.len(),
-                    ends.len()
-                )],
-            });
-        }
-        let ranges: Vec<std::ops::Range<usize>> =
-            ends.windows(2).map(|w| w[0] + 1..w[1] + 1).collect();
-        let pdf = typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
-        let keep: Vec<bool> = ranges
-            .iter()
-            .map(|r| keep_overflow || r.len() == 1)
-            .collect();
-        let outs: Vec<split::PageOut> = ranges
-            .iter()
-            .zip(&keep)
-            .enumerate()
-            .filter(|(_, (_, k))| **k)
-            .map(|(i, (r, _))| split::PageOut {
-                pages: r.clone(),
-                title: titles.get(i).copied().flatten(),
-            })
-            .collect();
-        let split = split::split(&pdf, &outs).map_err(|m| TypesetError { messages: vec![m] })?;
-        let uniform = split.fonts == *self.repertoire_fonts(date);
-        let mut pdfs = split.pdfs.into_iter();
-        Ok(Batch {
-            pdfs: keep
+        evicting(EVICT_MAX_AGE_BATCH, || {
+            let len: usize = sources.iter().map(|s| s.len() + 8).sum();
+            let mut text = String::with_capacity(REPERTOIRE.len() + len);
+            text.push_str(REPERTOIRE);
+            for s in sources {
+                // Each document in a block of its own: its `let`s and set rules
+                // end with it.
+                text.push_str("#[\n");
+                text.push_str(s);
+                text.push_str("\n]\n");
+            }
+            let world = DocWorld {
+                engine: self,
+                main: Source::new(self.main_id, text),
+            };
+            let document = typst::compile::<PagedDocument>(&world)
+                .output
+                .map_err(|d| world.error(&d))?;
+            // `van-ban` sets the page counter to 0 at the end of each document:
+            // page 0 is the repertoire, then every document ends on a page
+            // numbered 0.
+            let pages = document.pages();
+            let ends: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].number == 0).collect();
+            if ends.len() != sources.len() + 1 || ends.first() != Some(&0) {
+                return Err(TypesetError {
+                    messages: vec![format!(
+                        "lô {} văn bản: {} trang kết thúc văn bản",
+                        sources.len(),
+                        ends.len()
+                    )],
+                });
+            }
+            let ranges: Vec<std::ops::Range<usize>> =
+                ends.windows(2).map(|w| w[0] + 1..w[1] + 1).collect();
+            let pdf =
+                typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+            let keep: Vec<bool> = ranges
                 .iter()
-                .map(|&k| match k.then(|| pdfs.next()).flatten() {
-                    Some(p) => BatchPdf::Pdf(p),
-                    None => BatchPdf::Overflow,
+                .map(|r| keep_overflow || r.len() == 1)
+                .collect();
+            let outs: Vec<split::PageOut> = ranges
+                .iter()
+                .zip(&keep)
+                .enumerate()
+                .filter(|(_, (_, k))| **k)
+                .map(|(i, (r, _))| split::PageOut {
+                    pages: r.clone(),
+                    title: titles.get(i).copied().flatten(),
                 })
-                .collect(),
-            uniform,
+                .collect();
+            let split =
+                split::split(&pdf, &outs).map_err(|m| TypesetError { messages: vec![m] })?;
+            let uniform = split.fonts == *self.repertoire_fonts(date);
+            let mut pdfs = split.pdfs.into_iter();
+            Ok(Batch {
+                pdfs: keep
+                    .iter()
+                    .map(|&k| match k.then(|| pdfs.next()).flatten() {
+                        Some(p) => BatchPdf::Pdf(p),
+                        None => BatchPdf::Overflow,
+                    })
+                    .collect(),
+                uniform,
+            })
         })
     }
 
@@ -311,6 +283,14 @@ impl Engine {
                 .unwrap_or_default()
         })
     }
+}
+
+/// Run one compilation and evict Typst's cache afterwards, on every path,
+/// the error path included (typst-engine-notes.md, pitfall 2).
+fn evicting<T>(max_age: usize, f: impl FnOnce() -> T) -> T {
+    let result = f();
+    typst::comemo::evict(max_age);
+    result
 }
 
 /// Export options: untagged, dated `date` (no clock, so the bytes repeat).
