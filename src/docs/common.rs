@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::input::{Commune, Config, Signer};
+use crate::input::{Bloc, Commune, Config, Official, Position, Signer};
 use crate::model::Model;
+use crate::vn::date_body;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateVm {
@@ -50,6 +51,39 @@ fn ruleset(cfg: &Config) -> serde_json::Value {
 /// "xã Hòa An" / "phường Thục Phán".
 pub fn commune_words(c: &Commune) -> String {
     format!("{} {}", c.kind.label(), c.name)
+}
+
+/// "Đảng uỷ xã Hoà An" / "UBND xã Hoà An": the unit of an official in a list.
+pub fn unit_words(o: &Official, c: &Commune) -> String {
+    match o.bloc {
+        Bloc::Party => format!("Đảng uỷ {}", commune_words(c)),
+        Bloc::Government => format!("UBND {}", commune_words(c)),
+    }
+}
+
+/// The official's title, or their position's name.
+pub fn title_words(o: &Official, p: &Position) -> String {
+    o.title.clone().unwrap_or_else(|| p.name.clone())
+}
+
+/// The resolution cited in full (HD 36), the one wording every document
+/// uses: "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ
+/// tỉnh về …".
+pub fn resolution_citation(cfg: &Config) -> String {
+    let r = &cfg.resolution;
+    let title = r.title.trim();
+    let title = if title.starts_with("về ") || title.is_empty() {
+        title.to_string()
+    } else {
+        format!("về {title}")
+    };
+    format!(
+        "Nghị quyết số {}, ngày {} của Ban Chấp hành Đảng bộ tỉnh {title}",
+        r.number,
+        date_body(r.issued_on)
+    )
+    .trim_end()
+    .to_string()
 }
 
 /// The configured number ("123-BC/TU" or "123") of a document key, as the number alone.
