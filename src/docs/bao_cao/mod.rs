@@ -1,0 +1,413 @@
+//! §3 Báo cáo định kỳ (periodic implementation report), provincial and per commune.
+//!
+//! Every figure comes from [`crate::model::stats`]; this module only formats
+//! them (`body`: section II, `appendix`: Biểu số 01–04 and the chart) and
+//! `bao-cao-dinh-ky.typ.j2` words them. A commune report is the same
+//! document over one commune.
+
+mod appendix;
+mod body;
+
+use serde::Serialize;
+
+use super::common::{
+    Block, DocVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
+};
+use super::{Job, Kind, Selection, plan_both_levels};
+use crate::input::Commune;
+use crate::model::stats::{Counts, Facts, Scope, Stats};
+use crate::model::{Model, Rating};
+use crate::vn::{date_body, ratio, sentence_case, thousands, upper_first};
+use appendix::BarVm;
+use body::{StaffVm, TableVm, TargetVm, TrainingVm, WarningsVm};
+
+/// The narrative sections I, III, IV, V (config.narrative); none: not
+/// supplied, the template leaves dotted lines for the clerk.
+#[derive(Debug, Clone, Serialize)]
+pub struct NarrativeVm {
+    pub leadership: Option<Vec<Block>>,
+    pub limitations: Option<Vec<Block>>,
+    pub directions: Option<Vec<Block>>,
+    pub proposals: Option<Vec<Block>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BaoCaoVm {
+    pub doc: DocVm,
+    pub subject: String,
+    pub provincial: bool,
+    /// The commune of a commune report, "xã Hoà An"; none for the province.
+    pub commune: Option<String>,
+    /// The issuer in running text: "Ban Thường vụ Tỉnh uỷ", "Đảng uỷ xã Hoà An".
+    pub issuer: String,
+    /// The resolution cited in full, and its number alone.
+    pub resolution: String,
+    pub resolution_number: String,
+    /// The period in words, config.as_of and the date of issue (d/m/yyyy).
+    pub period: String,
+    pub as_of: String,
+    pub issued_on: String,
+    /// The number as the appendices cite it (blank for the clerk when none).
+    pub number: String,
+    pub narrative: NarrativeVm,
+    /// II.1.
+    pub staff: StaffVm,
+    /// II.2.
+    pub targets: Vec<TargetVm>,
+    /// II.3: officials rated (share of all), the table, and those capped by
+    /// a discipline (none when none).
+    pub rated: String,
+    pub ratings: TableVm,
+    pub capped: Option<String>,
+    /// II.4.
+    pub training: TrainingVm,
+    pub training_table: TableVm,
+    /// II.5.
+    pub warnings: WarningsVm,
+    /// Biểu số 01–04.
+    pub appendices: Vec<TableVm>,
+    pub chart: Vec<BarVm>,
+    pub rating_labels: Vec<&'static str>,
+}
+
+/// The commune a report is about, or the province.
+enum Subject<'a> {
+    Province,
+    Commune(&'a Commune),
+}
+
+/// The number of a document as printed: "123", "7" → "07"; blank for the clerk.
+fn printed_number(doc: &DocVm) -> String {
+    match doc.number.as_deref() {
+        Some(n) if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) => format!("0{n}"),
+        Some(n) => n.to_string(),
+        None => "\u{a0}".repeat(8),
+    }
+}
+
+/// Trích yếu: "kết quả thực hiện Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của
+/// Ban Chấp hành Đảng bộ tỉnh về …, 6 tháng đầu năm 2026".
+pub fn subject(model: &Model) -> String {
+    let cfg = &model.ds.config;
+    format!(
+        "kết quả thực hiện {}, {}",
+        resolution_words(model),
+        cfg.period.words()
+    )
+}
+
+/// "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh về …".
+fn resolution_words(model: &Model) -> String {
+    let res = &model.ds.config.resolution;
+    format!(
+        "Nghị quyết số {}, ngày {} của Ban Chấp hành Đảng bộ tỉnh {}",
+        res.number.trim(),
+        date_body(res.issued_on),
+        res.title.trim()
+    )
+}
+
+/// The view-model of the report over `subject`, with `facts` computed once.
+fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
+    let cfg = &model.ds.config;
+    let subj = subject(model);
+    let title = format!("Báo cáo {subj}");
+    let (doc, stats, communes, issuer, commune): (
+        DocVm,
+        Stats,
+        Vec<&Commune>,
+        String,
+        Option<&Commune>,
+    ) = match subject_of {
+        Subject::Province => {
+            let body = &cfg.provincial_committee;
+            let doc = provincial_doc(
+                model,
+                body,
+                "BC",
+                "provincial_report",
+                title,
+                &[
+                    "Ban Tổ chức Trung ương (báo cáo)".into(),
+                    "Các đồng chí Tỉnh uỷ viên".into(),
+                    "Các đảng uỷ trực thuộc Tỉnh uỷ".into(),
+                    "Lưu Văn phòng Tỉnh uỷ".into(),
+                ],
+            );
+            let name = sentence_case(&body.name);
+            let issuer = if body.signer.authority.to_uppercase().contains("THƯỜNG VỤ") {
+                format!("Ban Thường vụ {name}")
+            } else {
+                name
+            };
+            (
+                doc,
+                facts.stats(Scope::Province),
+                model.ds.communes.iter().collect(),
+                issuer,
+                None,
+            )
+        }
+        Subject::Commune(c) => (
+            commune_committee(model, c, "BC", "commune_report", title),
+            facts.stats(Scope::Commune(&c.id)),
+            vec![c],
+            format!("Đảng uỷ {}", commune_words(c)),
+            Some(c),
+        ),
+    };
+    let c = &stats.counts;
+
+    let narrative = |key: &str| {
+        let key = match commune {
+            Some(k) => format!("{key}.{}", k.id),
+            None => key.to_string(),
+        };
+        cfg.narrative
+            .get(&key)
+            .map(|t| narrative_blocks(t))
+            .filter(|b| !b.is_empty())
+    };
+
+    // Appendices: one row per commune, the total from the figures of the scope.
+    let per_commune: Vec<(String, Counts)> = communes
+        .iter()
+        .map(|k| {
+            (
+                upper_first(&commune_words(k)),
+                facts.stats(Scope::Commune(&k.id)).counts,
+            )
+        })
+        .collect();
+    let mut chart: Vec<BarVm> = per_commune
+        .iter()
+        .map(|(name, ck)| appendix::bar(name.clone(), ck, false))
+        .collect();
+    if communes.len() != 1 {
+        chart.push(appendix::bar(String::new(), c, true));
+    }
+
+    BaoCaoVm {
+        subject: subj,
+        provincial: commune.is_none(),
+        commune: commune.map(commune_words),
+        issuer,
+        resolution: resolution_words(model),
+        resolution_number: cfg.resolution.number.trim().to_string(),
+        period: cfg.period.words(),
+        as_of: date_body(cfg.as_of),
+        issued_on: date_body(cfg.issued_on),
+        number: printed_number(&doc),
+        narrative: NarrativeVm {
+            leadership: narrative("leadership"),
+            limitations: narrative("limitations"),
+            directions: narrative("directions"),
+            proposals: narrative("proposals"),
+        },
+        staff: body::staff(c),
+        targets: c.targets().iter().map(body::target).collect(),
+        rated: ratio(c.rated, c.officials),
+        ratings: body::ratings_table(c),
+        capped: (c.capped > 0).then(|| thousands(c.capped as i64)),
+        training: body::training(&stats),
+        training_table: body::training_table(&stats),
+        warnings: body::warnings(c),
+        appendices: appendix::tables(&per_commune, c),
+        chart,
+        rating_labels: Rating::ALL.iter().map(|r| r.label()).collect(),
+        doc,
+    }
+}
+
+/// Add the provincial report (unless the run is restricted to some communes)
+/// and one report per selected commune.
+pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    if !sel.wants(Kind::BaoCaoDinhKy) {
+        return;
+    }
+    let facts = Facts::compute(model);
+    plan_both_levels(model, sel, Kind::BaoCaoDinhKy, jobs, |c| {
+        build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{self, Dataset};
+
+    fn sample() -> Dataset {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        input::load(&dir).unwrap_or_else(|d| panic!("sample data: {}", d.render()))
+    }
+
+    /// "3.474/3.555\n(97,7%)" or "1.510" → the leading count.
+    fn count(cell: &str) -> Option<u64> {
+        match cell {
+            "Có" => return Some(1),
+            "Chưa" => return Some(0),
+            _ => {}
+        }
+        let head: String = cell
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .filter(|c| *c != '.')
+            .collect();
+        if head.is_empty() || cell.contains('%') && !cell.contains('/') {
+            return None;
+        }
+        head.parse().ok()
+    }
+
+    #[test]
+    fn subject_cites_the_resolution() {
+        let ds = sample();
+        let model = Model::compute(&ds);
+        assert_eq!(
+            subject(&model),
+            "kết quả thực hiện Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh \
+             về nâng cao chất lượng cán bộ cơ sở giai đoạn 2026 - 2030, 6 tháng đầu năm 2026"
+        );
+    }
+
+    /// The Typst source of a report's view-model (the embedded templates).
+    fn source(vm: &BaoCaoVm) -> String {
+        let t = crate::render::Templates::load(None).expect("embedded templates");
+        t.render("bao-cao-dinh-ky.typ.j2", vm).expect("renders")
+    }
+
+    /// Every count column of every appendix adds up to its total row, and
+    /// that row holds the provincial figures of the report's body.
+    #[test]
+    fn appendix_totals_are_the_provincial_figures() {
+        let ds = sample();
+        let model = Model::compute(&ds);
+        let facts = Facts::compute(&model);
+        let vm = build(&model, &facts, Subject::Province);
+        let province = facts.stats(Scope::Province).counts;
+        assert_eq!(vm.appendices.len(), 4);
+        for (i, a) in vm.appendices.iter().enumerate() {
+            assert_eq!(a.rows.len(), ds.communes.len(), "Biểu {i}");
+            // The last column of Biểu 04 counts targets met: not a sum.
+            let end = a.total.len() - usize::from(i == 3);
+            for col in 0..end {
+                let Some(total) = count(&a.total[col]) else {
+                    continue;
+                };
+                let sum: u64 = a.rows.iter().filter_map(|r| count(&r[col + 2])).sum();
+                assert_eq!(sum, total, "Biểu {i} column {col}");
+            }
+        }
+        assert_eq!(vm.appendices[0].total, appendix::staff_cells(&province));
+        assert_eq!(vm.appendices[1].total, appendix::rating_cells(&province));
+        assert_eq!(vm.appendices[2].total, appendix::training_cells(&province));
+        assert_eq!(vm.appendices[3].total, appendix::target_cells(&province));
+        assert_eq!(vm.ratings.total[0], thousands(province.rated as i64));
+        // The chart ends with the province's bar.
+        let last = vm.chart.last().unwrap();
+        assert!(last.total && last.counts == province.ratings);
+    }
+
+    #[test]
+    fn a_commune_report_is_the_same_document_over_one_commune() {
+        let ds = sample();
+        let model = Model::compute(&ds);
+        let facts = Facts::compute(&model);
+        let c = &ds.communes[1];
+        let vm = build(&model, &facts, Subject::Commune(c));
+        let own = facts.stats(Scope::Commune(&c.id)).counts;
+        for a in &vm.appendices {
+            assert_eq!(a.rows.len(), 1);
+            assert_eq!(a.rows[0][2..], a.total[..]);
+        }
+        assert_eq!(vm.appendices[0].total[0], thousands(own.officials as i64));
+        assert_eq!(vm.doc.body_code, "ĐU");
+        assert_eq!(vm.doc.type_code, "BC");
+        assert_eq!(vm.chart.len(), 1);
+        // No number configured for the commune: left blank for the clerk.
+        let src = source(&vm);
+        let blank = "\u{a0}".repeat(8);
+        assert!(
+            src.contains(&format!(
+                "\"Kèm theo Báo cáo số {blank}-BC/ĐU, ngày 05/7/2026 của Đảng uỷ {}\"",
+                commune_words(c)
+            )),
+            "{src}"
+        );
+        // The sample narrative is provincial: a commune gets placeholders.
+        let n = &vm.narrative;
+        assert!(
+            [&n.leadership, &n.limitations, &n.directions, &n.proposals]
+                .iter()
+                .all(|b| b.is_none())
+        );
+        assert!(src.contains("tổng số cán bộ, công chức #\"của xã"), "{src}");
+    }
+
+    #[test]
+    fn provincial_report_is_numbered_and_cites_the_standing_committee() {
+        let ds = sample();
+        let model = Model::compute(&ds);
+        let facts = Facts::compute(&model);
+        let vm = build(&model, &facts, Subject::Province);
+        assert_eq!(vm.doc.number.as_deref(), Some("123"));
+        assert_eq!(vm.issuer, "Ban Thường vụ Tỉnh uỷ");
+        let src = source(&vm);
+        assert!(
+            src.contains(
+                "\"Kèm theo Báo cáo số 123-BC/TU, ngày 05/7/2026 của Ban Thường vụ Tỉnh uỷ\""
+            ),
+            "{src}"
+        );
+        let n = &vm.narrative;
+        assert!(
+            [&n.leadership, &n.limitations, &n.directions, &n.proposals]
+                .iter()
+                .all(|b| b.is_some())
+        );
+        assert_eq!(vm.targets.len(), 6);
+        assert_eq!(vm.targets[2].measures.len(), 2);
+        assert_eq!(vm.targets[3].goal, "≥\u{a0}90%");
+        // Each measure of each target is described.
+        assert!(src.contains("(text: \"Xã, phường có 100% hồ sơ cán bộ, công chức được số hoá\""));
+    }
+
+    /// Late tasks: none, all done late, some still open at as_of.
+    #[test]
+    fn warning_wording() {
+        let ds = sample();
+        let model = Model::compute(&ds);
+        let facts = Facts::compute(&model);
+        let mut vm = build(&model, &facts, Subject::Province);
+        let late = |vm: &BaoCaoVm| {
+            let src = source(vm);
+            src.lines()
+                .find(|l| l.contains("gach[Nhiệm vụ chậm tiến độ"))
+                .expect("late tasks line")
+                .to_string()
+        };
+        vm.warnings = body::warnings(&Counts {
+            tasks: 10,
+            ..Counts::default()
+        });
+        assert!(late(&vm).ends_with("nhiệm vụ;]"), "{}", late(&vm));
+        vm.warnings = body::warnings(&Counts {
+            tasks: 10,
+            late_tasks: 3,
+            ..Counts::default()
+        });
+        assert!(late(&vm).contains("nhiệm vụ, đều đã hoàn thành sau thời hạn;"));
+        vm.warnings = body::warnings(&Counts {
+            tasks: 10,
+            late_tasks: 3,
+            late_open: 2,
+            ..Counts::default()
+        });
+        assert!(
+            late(&vm)
+                .contains(", trong đó #\"2\"; nhiệm vụ đến ngày #\"30/6/2026\"; chưa hoàn thành;"),
+            "{}",
+            late(&vm)
+        );
+    }
+}
