@@ -11,7 +11,8 @@ mod body;
 use serde::Serialize;
 
 use super::common::{
-    Block, DocVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
+    Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
+    provincial_doc,
 };
 use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::Commune;
@@ -74,15 +75,6 @@ pub struct BaoCaoVm {
 enum Subject<'a> {
     Province,
     Commune(&'a Commune),
-}
-
-/// The number of a document as printed: "123", "7" → "07"; blank for the clerk.
-fn printed_number(doc: &DocVm) -> String {
-    match doc.number.as_deref() {
-        Some(n) if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) => format!("0{n}"),
-        Some(n) => n.to_string(),
-        None => "\u{a0}".repeat(8),
-    }
 }
 
 /// Trích yếu: "kết quả thực hiện Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của

@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::common::{
-    Block, DocVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
-    resolution_citation,
+    Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
+    provincial_doc, resolution_citation,
 };
 use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::{Commune, CourseKind, Official};
@@ -148,7 +148,7 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
         plan_to: date_body(plan.last_day()),
         as_of: date_body(cfg.as_of),
         issued_on: date_body(cfg.issued_on),
-        number: doc.number.clone().unwrap_or_else(|| "\u{a0}".repeat(8)),
+        number: printed_number(&doc),
         officials: thousands(officials as i64),
         in_need: ratio(people.len() as u64, officials as u64),
         rows: thousands(rows.len() as i64),
