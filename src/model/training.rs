@@ -168,23 +168,15 @@ mod tests {
 
     #[test]
     fn the_plan_covers_the_next_period() {
-        assert_eq!(
-            next_period(Period::Half(2026, 1)).words(),
-            "6 tháng cuối năm 2026"
-        );
-        assert_eq!(
-            next_period(Period::Half(2026, 2)).words(),
-            "6 tháng đầu năm 2027"
-        );
-        assert_eq!(next_period(Period::Year(2026)).words(), "năm 2027");
-        assert_eq!(
-            next_period(Period::Quarter(2026, 4)).words(),
-            "quý I năm 2027"
-        );
-        assert_eq!(
-            next_period(Period::Quarter(2026, 2)).words(),
-            "quý III năm 2026"
-        );
+        for (p, next) in [
+            (Period::Half(2026, 1), "6 tháng cuối năm 2026"),
+            (Period::Half(2026, 2), "6 tháng đầu năm 2027"),
+            (Period::Year(2026), "năm 2027"),
+            (Period::Quarter(2026, 4), "quý I năm 2027"),
+            (Period::Quarter(2026, 2), "quý III năm 2026"),
+        ] {
+            assert_eq!(next_period(p).words(), next, "{p:?}");
+        }
     }
 
     #[test]

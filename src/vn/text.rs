@@ -36,13 +36,19 @@ mod tests {
 
     #[test]
     fn first_letters() {
-        assert_eq!(upper_first("xã Hoà An"), "Xã Hoà An");
-        assert_eq!(upper_first("đảng uỷ"), "Đảng uỷ");
-        assert_eq!(lower_first("Đào tạo trình độ"), "đào tạo trình độ");
-        assert_eq!(upper_first(""), "");
-        assert_eq!(lower_first(""), "");
-        assert_eq!(sentence_case(" TỈNH UỶ "), "Tỉnh uỷ");
-        assert_eq!(sentence_case("BAN TỔ CHỨC TỈNH UỶ"), "Ban tổ chức tỉnh uỷ");
+        type Case<'a> = (fn(&str) -> String, &'a str, &'a str);
+        let cases: [Case; 7] = [
+            (upper_first, "xã Hoà An", "Xã Hoà An"),
+            (upper_first, "đảng uỷ", "Đảng uỷ"),
+            (upper_first, "", ""),
+            (lower_first, "Đào tạo trình độ", "đào tạo trình độ"),
+            (lower_first, "", ""),
+            (sentence_case, " TỈNH UỶ ", "Tỉnh uỷ"),
+            (sentence_case, "BAN TỔ CHỨC TỈNH UỶ", "Ban tổ chức tỉnh uỷ"),
+        ];
+        for (f, input, want) in cases {
+            assert_eq!(f(input), want, "{input}");
+        }
     }
 
     #[test]

@@ -262,21 +262,46 @@ mod tests {
         );
     }
 
+    /// The sample's report over the province or its commune `i`, and the
+    /// figures of its scope.
+    fn report(i: Option<usize>) -> (Dataset, BaoCaoVm, Counts) {
+        let ds = sample();
+        let (vm, counts) = {
+            let model = Model::compute(&ds);
+            let facts = Facts::compute(&model);
+            match i {
+                None => (
+                    build(&model, &facts, Subject::Province),
+                    facts.stats(Scope::Province).counts,
+                ),
+                Some(i) => {
+                    let c = &ds.communes[i];
+                    (
+                        build(&model, &facts, Subject::Commune(c)),
+                        facts.stats(Scope::Commune(&c.id)).counts,
+                    )
+                }
+            }
+        };
+        (ds, vm, counts)
+    }
+
     /// The Typst source of a report's view-model (the embedded templates).
     fn source(vm: &BaoCaoVm) -> String {
         let t = crate::render::Templates::load(None).expect("embedded templates");
         t.render("bao-cao-dinh-ky.typ.j2", vm).expect("renders")
     }
 
+    /// Which narrative sections the data supplies (I, III, IV, V).
+    fn supplied(n: &NarrativeVm) -> [bool; 4] {
+        [&n.leadership, &n.limitations, &n.directions, &n.proposals].map(|b| b.is_some())
+    }
+
     /// Every count column of every appendix adds up to its total row, and
     /// that row holds the provincial figures of the report's body.
     #[test]
     fn appendix_totals_are_the_provincial_figures() {
-        let ds = sample();
-        let model = Model::compute(&ds);
-        let facts = Facts::compute(&model);
-        let vm = build(&model, &facts, Subject::Province);
-        let province = facts.stats(Scope::Province).counts;
+        let (ds, vm, province) = report(None);
         assert_eq!(vm.appendices.len(), 4);
         for (i, a) in vm.appendices.iter().enumerate() {
             assert_eq!(a.rows.len(), ds.communes.len(), "Biểu {i}");
@@ -302,12 +327,8 @@ mod tests {
 
     #[test]
     fn a_commune_report_is_the_same_document_over_one_commune() {
-        let ds = sample();
-        let model = Model::compute(&ds);
-        let facts = Facts::compute(&model);
+        let (ds, vm, own) = report(Some(1));
         let c = &ds.communes[1];
-        let vm = build(&model, &facts, Subject::Commune(c));
-        let own = facts.stats(Scope::Commune(&c.id)).counts;
         for a in &vm.appendices {
             assert_eq!(a.rows.len(), 1);
             assert_eq!(a.rows[0][2..], a.total[..]);
@@ -327,21 +348,13 @@ mod tests {
             "{src}"
         );
         // The sample narrative is provincial: a commune gets placeholders.
-        let n = &vm.narrative;
-        assert!(
-            [&n.leadership, &n.limitations, &n.directions, &n.proposals]
-                .iter()
-                .all(|b| b.is_none())
-        );
+        assert_eq!(supplied(&vm.narrative), [false; 4]);
         assert!(src.contains("tổng số cán bộ, công chức #\"của xã"), "{src}");
     }
 
     #[test]
     fn provincial_report_is_numbered_and_cites_the_standing_committee() {
-        let ds = sample();
-        let model = Model::compute(&ds);
-        let facts = Facts::compute(&model);
-        let vm = build(&model, &facts, Subject::Province);
+        let (_, vm, _) = report(None);
         assert_eq!(vm.doc.number.as_deref(), Some("123"));
         assert_eq!(vm.issuer, "Ban Thường vụ Tỉnh uỷ");
         let src = source(&vm);
@@ -351,12 +364,7 @@ mod tests {
             ),
             "{src}"
         );
-        let n = &vm.narrative;
-        assert!(
-            [&n.leadership, &n.limitations, &n.directions, &n.proposals]
-                .iter()
-                .all(|b| b.is_some())
-        );
+        assert_eq!(supplied(&vm.narrative), [true; 4]);
         assert_eq!(vm.targets.len(), 6);
         assert_eq!(vm.targets[2].measures.len(), 2);
         assert_eq!(vm.targets[3].goal, "≥\u{a0}90%");
@@ -367,10 +375,7 @@ mod tests {
     /// Late tasks: none, all done late, some still open at as_of.
     #[test]
     fn warning_wording() {
-        let ds = sample();
-        let model = Model::compute(&ds);
-        let facts = Facts::compute(&model);
-        let mut vm = build(&model, &facts, Subject::Province);
+        let (_, mut vm, _) = report(None);
         let late = |vm: &BaoCaoVm| {
             let src = source(vm);
             src.lines()
@@ -378,28 +383,24 @@ mod tests {
                 .expect("late tasks line")
                 .to_string()
         };
-        vm.warnings = body::warnings(&Counts {
+        let counts = |late_tasks, late_open| Counts {
             tasks: 10,
+            late_tasks,
+            late_open,
             ..Counts::default()
-        });
-        assert!(late(&vm).ends_with("nhiệm vụ;]"), "{}", late(&vm));
-        vm.warnings = body::warnings(&Counts {
-            tasks: 10,
-            late_tasks: 3,
-            ..Counts::default()
-        });
-        assert!(late(&vm).contains("nhiệm vụ, đều đã hoàn thành sau thời hạn;"));
-        vm.warnings = body::warnings(&Counts {
-            tasks: 10,
-            late_tasks: 3,
-            late_open: 2,
-            ..Counts::default()
-        });
-        assert!(
-            late(&vm)
-                .contains(", trong đó #\"2\"; nhiệm vụ đến ngày #\"30/6/2026\"; chưa hoàn thành;"),
-            "{}",
-            late(&vm)
-        );
+        };
+        for (late_tasks, late_open, end) in [
+            (0, 0, " nhiệm vụ;]"),
+            (3, 0, " nhiệm vụ, đều đã hoàn thành sau thời hạn;]"),
+            (
+                3,
+                2,
+                " nhiệm vụ, trong đó #\"2\"; nhiệm vụ đến ngày #\"30/6/2026\"; chưa hoàn thành;]",
+            ),
+        ] {
+            vm.warnings = body::warnings(&counts(late_tasks, late_open));
+            let line = late(&vm);
+            assert!(line.ends_with(end), "{line}");
+        }
     }
 }
