@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::input::{Bloc, Commune, Config, Official, Position, Signer};
 use crate::model::Model;
-use crate::vn::date_body;
+use crate::vn::citation;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateVm {
@@ -81,19 +81,13 @@ pub fn title_words(o: &Official, p: &Position) -> String {
 /// tỉnh về …".
 pub fn resolution_citation(cfg: &Config) -> String {
     let r = &cfg.resolution;
-    let title = r.title.trim();
-    let title = if title.starts_with("về ") || title.is_empty() {
-        title.to_string()
-    } else {
-        format!("về {title}")
-    };
-    format!(
-        "Nghị quyết số {}, ngày {} của Ban Chấp hành Đảng bộ tỉnh {title}",
-        r.number,
-        date_body(r.issued_on)
+    citation(
+        "Nghị quyết",
+        &r.number,
+        r.issued_on,
+        "Ban Chấp hành Đảng bộ tỉnh",
+        &r.title,
     )
-    .trim_end()
-    .to_string()
 }
 
 /// The configured number ("123-BC/TU" or "123") of a document key, as the number alone.

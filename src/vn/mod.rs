@@ -8,4 +8,4 @@ pub use collate::{compare_names, compare_text, name_order};
 pub use format::{
     date_body, date_header_parts, decimal1, decimal1_ratio, percent, ratio, thousands,
 };
-pub use text::{lower_first, roman, sentence_case, upper_first};
+pub use text::{citation, lower_first, roman, sentence_case, upper_first};

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
-    provincial_doc,
+    provincial_doc, resolution_citation,
 };
 use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::Commune;
@@ -83,19 +83,8 @@ pub fn subject(model: &Model) -> String {
     let cfg = &model.ds.config;
     format!(
         "kết quả thực hiện {}, {}",
-        resolution_words(model),
+        resolution_citation(&model.ds.config),
         cfg.period.words()
-    )
-}
-
-/// "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh về …".
-fn resolution_words(model: &Model) -> String {
-    let res = &model.ds.config.resolution;
-    format!(
-        "Nghị quyết số {}, ngày {} của Ban Chấp hành Đảng bộ tỉnh {}",
-        res.number.trim(),
-        date_body(res.issued_on),
-        res.title.trim()
     )
 }
 
@@ -184,7 +173,7 @@ fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
         provincial: commune.is_none(),
         commune: commune.map(commune_words),
         issuer,
-        resolution: resolution_words(model),
+        resolution: resolution_citation(&model.ds.config),
         resolution_number: cfg.resolution.number.trim().to_string(),
         period: cfg.period.words(),
         as_of: date_body(cfg.as_of),
@@ -259,6 +248,15 @@ mod tests {
             subject(&model),
             "kết quả thực hiện Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh \
              về nâng cao chất lượng cán bộ cơ sở giai đoạn 2026 - 2030, 6 tháng đầu năm 2026"
+        );
+        // A title without its "về" gets it, as in every other document.
+        let mut ds = ds.clone();
+        ds.config.resolution.title = "nâng cao chất lượng cán bộ cơ sở".into();
+        let model = Model::compute(&ds);
+        assert!(
+            subject(&model).contains("tỉnh về nâng cao chất lượng cán bộ cơ sở, 6 tháng"),
+            "{}",
+            subject(&model)
         );
     }
 
