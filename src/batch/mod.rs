@@ -79,6 +79,8 @@ pub struct Report {
     pub dir: PathBuf,
     pub stages: Stages,
     pub times_new_roman: bool,
+    /// Warnings and notes about the inputs (`cảnh báo: …`).
+    pub notices: Vec<crate::diag::Notice>,
 }
 
 #[derive(Debug)]
@@ -390,6 +392,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
         dir: period_dir,
         stages,
         times_new_roman,
+        notices: ds.notices.clone(),
     })
 }
 

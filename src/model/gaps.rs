@@ -634,6 +634,9 @@ trainings:
   - {id: dh, name: ĐH, kind: professional, grants: {education: university}, start: 2026-01-05, end: 2026-07-01, organizer: X}
   - {id: nv, name: NV, kind: professional, start: 2026-01-05, end: 2026-07-01, organizer: X}
   - {id: kns, name: KNS, kind: digital_skills, grants: {it_skill: basic}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+positions: [{id: p, name: P, bloc: party}]
+officials:
+  - {id: CB1, name: A, birth_date: 1980-01-01, gender: male, ethnicity: Kinh, commune: xa, bloc: party, position: p, education: university, political_theory: none, it_skill: none}
 ",
         );
         let c = |id: &str| ds.courses.iter().find(|c| c.id == id).unwrap();
