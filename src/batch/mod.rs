@@ -12,6 +12,7 @@
 mod cache;
 mod dossier;
 mod exports;
+mod staging;
 mod write;
 
 use std::collections::BTreeMap;
