@@ -10,6 +10,7 @@
 //! computing use rayon.
 
 mod cache;
+pub mod cancel;
 mod dossier;
 mod exports;
 mod staging;
