@@ -10,8 +10,10 @@
 //! computing use rayon.
 
 mod cache;
+pub mod cancel;
 mod dossier;
 mod exports;
+mod staging;
 mod write;
 
 use std::collections::BTreeMap;
