@@ -54,6 +54,8 @@ pub struct BuildOptions {
     /// Also write each typeset document's Typst source under this folder
     /// (with the template library beside it), for comparison runs.
     pub emit_typst: Option<PathBuf>,
+    /// Plain PDF instead of PDF/A-2b.
+    pub plain_pdf: bool,
 }
 
 /// Time spent per stage (summed over threads for render and typeset).
@@ -93,6 +95,8 @@ pub enum BuildError {
     Input(Diagnostics),
     /// Fonts, templates or the output folder (exit 1).
     Setup(String),
+    /// Stopped by Ctrl-C or SIGTERM (exit 130); OUT is as it was.
+    Interrupted,
     /// Documents that failed, with the reason (exit 1).
     Documents(Vec<(PathBuf, String)>),
 }
@@ -194,6 +198,10 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
         (d.year(), d.month() as u8, d.day() as u8)
     };
 
+    // One run at a time writes into OUT; what killed runs left goes.
+    let _lock = staging::OutLock::acquire(&opts.out).map_err(BuildError::Setup)?;
+    staging::clean_leftovers(&opts.out);
+
     // Which documents changed since the last run?
     let t = Instant::now();
     let mut cache = if opts.force {
@@ -202,6 +210,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
         cache::Cache::load(&opts.out)
     };
     let date_bytes = format!("{date:?}");
+    let standard_bytes: &[u8] = if opts.plain_pdf { b"pdf" } else { b"pdf/a-2b" };
     let keys: Vec<String> = jobs
         .par_iter()
         .map(|j| {
@@ -209,6 +218,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
             cache::key(&[
                 j.kind.code().as_bytes(),
                 templates.fingerprint.as_bytes(),
+                standard_bytes,
                 fonts.fingerprint.as_bytes(),
                 date_bytes.as_bytes(),
                 vm,
@@ -232,7 +242,8 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     }
     stages.compute += t.elapsed();
 
-    let engine = Engine::new(fonts, templates.modules());
+    let engine = Engine::new(fonts, templates.modules())
+        .with_standard((!opts.plain_pdf).then_some(crate::typeset::PdfStandard::A_2b));
     if let Some(dir) = &opts.emit_typst {
         for (path, text) in templates.modules() {
             let p = dir.join(path.trim_start_matches('/'));
@@ -382,6 +393,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     )
     .map_err(BuildError::Setup)?;
     cache.save(&opts.out).map_err(BuildError::Setup)?;
+    staging::remove_run_dir(&opts.out);
     stages.write += t.elapsed();
 
     written.sort();
@@ -491,7 +503,10 @@ impl Typesetting<'_> {
         std::thread::scope(|scope| {
             for _ in 0..self.threads.min(units.len()) {
                 scope.spawn(|| {
-                    while let Some(unit) = units.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    while let Some(unit) = units
+                        .get(next.fetch_add(1, Ordering::Relaxed))
+                        .filter(|_| !cancel::requested())
+                    {
                         let results = match unit {
                             Unit::Docs(list) => list
                                 .iter()
@@ -524,7 +539,10 @@ impl Typesetting<'_> {
         stages.write += Duration::from_nanos(clocks.write.into_inner());
         let staged = staged.into_inner().expect("lock");
         let mut failures = failures.into_inner().expect("lock");
-        if failures.is_empty() {
+        if cancel::requested() {
+            write::discard(self.out, staged);
+            Err(BuildError::Interrupted)
+        } else if failures.is_empty() {
             Ok(staged)
         } else {
             write::discard(self.out, staged);
