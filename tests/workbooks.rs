@@ -69,6 +69,38 @@ struct Table {
     rows: Vec<Vec<Cell>>,
 }
 
+/// A table of `items`, one row each.
+fn table_of<T>(
+    name: &'static str,
+    english: &'static str,
+    headers: &[(&'static str, &'static str)],
+    items: impl IntoIterator<Item = T>,
+    row: impl Fn(T) -> Vec<Cell>,
+) -> Table {
+    Table {
+        name,
+        english,
+        headers: headers.to_vec(),
+        rows: items.into_iter().map(row).collect(),
+    }
+}
+
+const OWNER: (&str, &str) = ("Mã cán bộ", "official");
+
+const K: [(&str, &str); 11] = [
+    ("K1", "scores.k1"),
+    ("K2", "scores.k2"),
+    ("K3", "scores.k3"),
+    ("K4", "scores.k4"),
+    ("K5", "scores.k5"),
+    ("K6", "scores.k6"),
+    ("K7", "scores.k7"),
+    ("K8", "scores.k8"),
+    ("K9", "scores.k9"),
+    ("K10", "scores.k10"),
+    ("K11", "scores.k11"),
+];
+
 fn tables(ds: &Dataset) -> Vec<Table> {
     let commune = |id: &str| {
         let name = ds
@@ -78,22 +110,38 @@ fn tables(ds: &Dataset) -> Vec<Table> {
             .map_or(String::new(), |c| c.name.clone());
         Cell::Commune(id.to_string(), name)
     };
-    let mut out = Vec::new();
-    out.push(Table {
-        name: "Xã phường",
-        english: "communes",
-        headers: vec![
-            ("Mã", "id"),
-            ("Tên", "name"),
-            ("Loại", "kind"),
-            ("Vùng", "region"),
-            ("Cụm", "cluster"),
-            ("Bí thư", "secretary"),
-        ],
-        rows: ds
-            .communes
-            .iter()
-            .map(|c| {
+    // Each official's entries of one kind, with the official.
+    let entries = |list: fn(&input::Official) -> Vec<Vec<Cell>>| {
+        ds.officials.iter().flat_map(move |o| {
+            list(o).into_iter().map(move |mut cells| {
+                cells.insert(0, text(&o.id));
+                cells
+            })
+        })
+    };
+    let mut evaluation_headers = vec![OWNER, ("Kỳ đánh giá", "period")];
+    evaluation_headers.extend(K);
+    evaluation_headers.extend([
+        ("Tự nhận xét", "self_assessment"),
+        ("Ưu điểm", "strengths"),
+        ("Hạn chế", "weaknesses"),
+        ("Người đánh giá", "evaluator.name"),
+        ("Chức vụ người đánh giá", "evaluator.title"),
+    ]);
+    vec![
+        table_of(
+            "Xã phường",
+            "communes",
+            &[
+                ("Mã", "id"),
+                ("Tên", "name"),
+                ("Loại", "kind"),
+                ("Vùng", "region"),
+                ("Cụm", "cluster"),
+                ("Bí thư", "secretary"),
+            ],
+            &ds.communes,
+            |c| {
                 vec![
                     text(&c.id),
                     text(&c.name),
@@ -102,35 +150,27 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     opt_text(&c.cluster),
                     opt_text(&c.secretary),
                 ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Vị trí việc làm",
-        english: "positions",
-        headers: vec![
-            ("Mã", "id"),
-            ("Tên vị trí", "name"),
-            ("Khối", "bloc"),
-            ("Lãnh đạo", "leader"),
-            ("Trình độ chuyên môn tối thiểu", "requires.education"),
-            ("Chuyên ngành chấp nhận", "requires.majors"),
-            ("Lý luận chính trị tối thiểu", "requires.political_theory"),
-            ("Tin học tối thiểu", "requires.it_skill"),
-            ("Ưu tiên vùng đô thị", "region_priorities.urban"),
-            ("Ưu tiên vùng nông thôn", "region_priorities.rural"),
-            ("Ưu tiên vùng miền núi", "region_priorities.mountain"),
-            ("Ưu tiên vùng biên giới", "region_priorities.border"),
-        ],
-        rows: ds
-            .positions
-            .iter()
-            .map(|p| {
-                let prio = |r: input::Region| {
-                    p.region_priorities
-                        .get(&r)
-                        .map_or(Cell::Empty, |l| Cell::List(l.clone()))
-                };
+            },
+        ),
+        table_of(
+            "Vị trí việc làm",
+            "positions",
+            &[
+                ("Mã", "id"),
+                ("Tên vị trí", "name"),
+                ("Khối", "bloc"),
+                ("Lãnh đạo", "leader"),
+                ("Trình độ chuyên môn tối thiểu", "requires.education"),
+                ("Chuyên ngành chấp nhận", "requires.majors"),
+                ("Lý luận chính trị tối thiểu", "requires.political_theory"),
+                ("Tin học tối thiểu", "requires.it_skill"),
+                ("Ưu tiên vùng đô thị", "region_priorities.urban"),
+                ("Ưu tiên vùng nông thôn", "region_priorities.rural"),
+                ("Ưu tiên vùng miền núi", "region_priorities.mountain"),
+                ("Ưu tiên vùng biên giới", "region_priorities.border"),
+            ],
+            &ds.positions,
+            |p| {
                 let majors = if p.requires.majors.is_empty() {
                     Cell::Empty
                 } else {
@@ -142,7 +182,7 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                             .collect(),
                     )
                 };
-                vec![
+                let mut row = vec![
                     text(&p.id),
                     text(&p.name),
                     code!(p.bloc),
@@ -151,38 +191,37 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     majors,
                     opt_code!(p.requires.political_theory),
                     opt_code!(p.requires.it_skill),
-                    prio(input::Region::Urban),
-                    prio(input::Region::Rural),
-                    prio(input::Region::Mountain),
-                    prio(input::Region::Border),
-                ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Cán bộ",
-        english: "officials",
-        headers: vec![
-            ("Mã", "id"),
-            ("Họ và tên", "name"),
-            ("Ngày sinh", "birth_date"),
-            ("Giới tính", "gender"),
-            ("Dân tộc", "ethnicity"),
-            ("Xã, phường", "commune"),
-            ("Khối", "bloc"),
-            ("Vị trí việc làm", "position"),
-            ("Chức danh", "title"),
-            ("Trình độ chuyên môn", "education"),
-            ("Chuyên ngành", "major"),
-            ("Lý luận chính trị", "political_theory"),
-            ("Tin học", "it_skill"),
-            ("Ngày vào Đảng", "party_joined_on"),
-            ("Hồ sơ điện tử đầy đủ", "digital_profile"),
-        ],
-        rows: ds
-            .officials
-            .iter()
-            .map(|o| {
+                ];
+                row.extend(input::Region::ALL.iter().map(|r| {
+                    p.region_priorities
+                        .get(r)
+                        .map_or(Cell::Empty, |l| Cell::List(l.clone()))
+                }));
+                row
+            },
+        ),
+        table_of(
+            "Cán bộ",
+            "officials",
+            &[
+                ("Mã", "id"),
+                ("Họ và tên", "name"),
+                ("Ngày sinh", "birth_date"),
+                ("Giới tính", "gender"),
+                ("Dân tộc", "ethnicity"),
+                ("Xã, phường", "commune"),
+                ("Khối", "bloc"),
+                ("Vị trí việc làm", "position"),
+                ("Chức danh", "title"),
+                ("Trình độ chuyên môn", "education"),
+                ("Chuyên ngành", "major"),
+                ("Lý luận chính trị", "political_theory"),
+                ("Tin học", "it_skill"),
+                ("Ngày vào Đảng", "party_joined_on"),
+                ("Hồ sơ điện tử đầy đủ", "digital_profile"),
+            ],
+            &ds.officials,
+            |o| {
                 vec![
                     text(&o.id),
                     text(&o.name),
@@ -200,147 +239,112 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     opt_date(o.party_joined_on),
                     Cell::Bool(o.digital_profile),
                 ]
-            })
-            .collect(),
-    });
-    let owner = ("Mã cán bộ", "official");
-    out.push(Table {
-        name: "Quá trình công tác",
-        english: "history",
-        headers: vec![
-            owner,
-            ("Từ ngày", "from"),
-            ("Đến ngày", "to"),
-            ("Đơn vị", "unit"),
-            ("Chức vụ", "role"),
-        ],
-        rows: ds
-            .officials
-            .iter()
-            .flat_map(|o| {
-                o.history.iter().map(|h| {
-                    vec![
-                        text(&o.id),
-                        Cell::Date(h.from),
-                        opt_date(h.to),
-                        text(&h.unit),
-                        text(&h.role),
-                    ]
-                })
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Khen thưởng",
-        english: "rewards",
-        headers: vec![
-            owner,
-            ("Ngày", "on"),
-            ("Số quyết định", "decision"),
-            ("Nội dung", "content"),
-        ],
-        rows: ds
-            .officials
-            .iter()
-            .flat_map(|o| {
-                o.rewards.iter().map(|r| {
-                    vec![
-                        text(&o.id),
-                        Cell::Date(r.on),
-                        text(&r.decision),
-                        text(&r.content),
-                    ]
-                })
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Kỷ luật",
-        english: "disciplines",
-        headers: vec![
-            owner,
-            ("Ngày", "on"),
-            ("Số quyết định", "decision"),
-            ("Hình thức", "form"),
-            ("Nội dung", "content"),
-        ],
-        rows: ds
-            .officials
-            .iter()
-            .flat_map(|o| {
-                o.disciplines.iter().map(|r| {
-                    vec![
-                        text(&o.id),
-                        Cell::Date(r.on),
-                        text(&r.decision),
-                        text(&r.form),
-                        text(&r.content),
-                    ]
-                })
-            })
-            .collect(),
-    });
-    let mut headers = vec![("Mã cán bộ", "official"), ("Kỳ đánh giá", "period")];
-    const K: [(&str, &str); 11] = [
-        ("K1", "scores.k1"),
-        ("K2", "scores.k2"),
-        ("K3", "scores.k3"),
-        ("K4", "scores.k4"),
-        ("K5", "scores.k5"),
-        ("K6", "scores.k6"),
-        ("K7", "scores.k7"),
-        ("K8", "scores.k8"),
-        ("K9", "scores.k9"),
-        ("K10", "scores.k10"),
-        ("K11", "scores.k11"),
-    ];
-    headers.extend(K);
-    headers.extend([
-        ("Tự nhận xét", "self_assessment"),
-        ("Ưu điểm", "strengths"),
-        ("Hạn chế", "weaknesses"),
-        ("Người đánh giá", "evaluator.name"),
-        ("Chức vụ người đánh giá", "evaluator.title"),
-    ]);
-    out.push(Table {
-        name: "Đánh giá",
-        english: "evaluations",
-        headers,
-        rows: ds
-            .evaluations
-            .iter()
-            .map(|e| {
+            },
+        ),
+        table_of(
+            "Quá trình công tác",
+            "history",
+            &[
+                OWNER,
+                ("Từ ngày", "from"),
+                ("Đến ngày", "to"),
+                ("Đơn vị", "unit"),
+                ("Chức vụ", "role"),
+            ],
+            entries(|o| {
+                o.history
+                    .iter()
+                    .map(|h| {
+                        vec![
+                            Cell::Date(h.from),
+                            opt_date(h.to),
+                            text(&h.unit),
+                            text(&h.role),
+                        ]
+                    })
+                    .collect()
+            }),
+            |r| r,
+        ),
+        table_of(
+            "Khen thưởng",
+            "rewards",
+            &[
+                OWNER,
+                ("Ngày", "on"),
+                ("Số quyết định", "decision"),
+                ("Nội dung", "content"),
+            ],
+            entries(|o| {
+                o.rewards
+                    .iter()
+                    .map(|r| vec![Cell::Date(r.on), text(&r.decision), text(&r.content)])
+                    .collect()
+            }),
+            |r| r,
+        ),
+        table_of(
+            "Kỷ luật",
+            "disciplines",
+            &[
+                OWNER,
+                ("Ngày", "on"),
+                ("Số quyết định", "decision"),
+                ("Hình thức", "form"),
+                ("Nội dung", "content"),
+            ],
+            entries(|o| {
+                o.disciplines
+                    .iter()
+                    .map(|d| {
+                        vec![
+                            Cell::Date(d.on),
+                            text(&d.decision),
+                            text(&d.form),
+                            text(&d.content),
+                        ]
+                    })
+                    .collect()
+            }),
+            |r| r,
+        ),
+        table_of(
+            "Đánh giá",
+            "evaluations",
+            &evaluation_headers,
+            &ds.evaluations,
+            |e| {
                 let mut row = vec![text(&e.official), Cell::Period(e.period)];
                 row.extend(e.scores.iter().map(|s| Cell::Int(*s as i64)));
+                let evaluator = |f: fn(&input::Evaluator) -> &String| {
+                    e.evaluator.as_ref().map_or(Cell::Empty, |v| text(f(v)))
+                };
                 row.extend([
                     opt_text(&e.self_assessment),
                     opt_text(&e.strengths),
                     opt_text(&e.weaknesses),
-                    e.evaluator.as_ref().map_or(Cell::Empty, |v| text(&v.name)),
-                    e.evaluator.as_ref().map_or(Cell::Empty, |v| text(&v.title)),
+                    evaluator(|v| &v.name),
+                    evaluator(|v| &v.title),
                 ]);
                 row
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Khoá học",
-        english: "courses",
-        headers: vec![
-            ("Mã", "id"),
-            ("Tên khoá học", "name"),
-            ("Loại", "kind"),
-            ("Cấp trình độ chuyên môn", "grants.education"),
-            ("Cấp lý luận chính trị", "grants.political_theory"),
-            ("Cấp tin học", "grants.it_skill"),
-            ("Từ ngày", "start"),
-            ("Đến ngày", "end"),
-            ("Đơn vị tổ chức", "organizer"),
-        ],
-        rows: ds
-            .courses
-            .iter()
-            .map(|c| {
+            },
+        ),
+        table_of(
+            "Khoá học",
+            "courses",
+            &[
+                ("Mã", "id"),
+                ("Tên khoá học", "name"),
+                ("Loại", "kind"),
+                ("Cấp trình độ chuyên môn", "grants.education"),
+                ("Cấp lý luận chính trị", "grants.political_theory"),
+                ("Cấp tin học", "grants.it_skill"),
+                ("Từ ngày", "start"),
+                ("Đến ngày", "end"),
+                ("Đơn vị tổ chức", "organizer"),
+            ],
+            &ds.courses,
+            |c| {
                 vec![
                     text(&c.id),
                     text(&c.name),
@@ -352,46 +356,40 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     Cell::Date(c.end),
                     text(&c.organizer),
                 ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Đào tạo",
-        english: "trainings",
-        headers: vec![
-            ("Mã cán bộ", "official"),
-            ("Khoá học", "course"),
-            ("Trạng thái", "status"),
-            ("Ngày hoàn thành", "completed_on"),
-        ],
-        rows: ds
-            .trainings
-            .iter()
-            .map(|t| {
+            },
+        ),
+        table_of(
+            "Đào tạo",
+            "trainings",
+            &[
+                OWNER,
+                ("Khoá học", "course"),
+                ("Trạng thái", "status"),
+                ("Ngày hoàn thành", "completed_on"),
+            ],
+            &ds.trainings,
+            |t| {
                 vec![
                     text(&t.official),
                     text(&t.course),
                     code!(t.status),
                     opt_date(t.completed_on),
                 ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Nhiệm vụ",
-        english: "tasks",
-        headers: vec![
-            ("Mã", "id"),
-            ("Nội dung nhiệm vụ", "title"),
-            ("Xã, phường", "commune"),
-            ("Người phụ trách", "owner"),
-            ("Hạn", "due"),
-            ("Ngày hoàn thành", "done_on"),
-        ],
-        rows: ds
-            .tasks
-            .iter()
-            .map(|t| {
+            },
+        ),
+        table_of(
+            "Nhiệm vụ",
+            "tasks",
+            &[
+                ("Mã", "id"),
+                ("Nội dung nhiệm vụ", "title"),
+                ("Xã, phường", "commune"),
+                ("Người phụ trách", "owner"),
+                ("Hạn", "due"),
+                ("Ngày hoàn thành", "done_on"),
+            ],
+            &ds.tasks,
+            |t| {
                 vec![
                     text(&t.id),
                     text(&t.title),
@@ -400,23 +398,20 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     Cell::Date(t.due),
                     opt_date(t.done_on),
                 ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Sáng kiến",
-        english: "initiatives",
-        headers: vec![
-            ("Mã", "id"),
-            ("Xã, phường", "commune"),
-            ("Tên sáng kiến", "title"),
-            ("Năm", "year"),
-            ("Nhân rộng toàn tỉnh", "replicated"),
-        ],
-        rows: ds
-            .initiatives
-            .iter()
-            .map(|i| {
+            },
+        ),
+        table_of(
+            "Sáng kiến",
+            "initiatives",
+            &[
+                ("Mã", "id"),
+                ("Xã, phường", "commune"),
+                ("Tên sáng kiến", "title"),
+                ("Năm", "year"),
+                ("Nhân rộng toàn tỉnh", "replicated"),
+            ],
+            &ds.initiatives,
+            |i| {
                 vec![
                     text(&i.id),
                     commune(&i.commune),
@@ -424,23 +419,20 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     Cell::Int(i.year as i64),
                     Cell::Bool(i.replicated),
                 ]
-            })
-            .collect(),
-    });
-    out.push(Table {
-        name: "Khảo sát",
-        english: "surveys",
-        headers: vec![
-            ("Xã, phường", "commune"),
-            ("Kỳ", "period"),
-            ("Kênh", "channel"),
-            ("Số người được hỏi", "respondents"),
-            ("Số hài lòng", "satisfied"),
-        ],
-        rows: ds
-            .surveys
-            .iter()
-            .map(|s| {
+            },
+        ),
+        table_of(
+            "Khảo sát",
+            "surveys",
+            &[
+                ("Xã, phường", "commune"),
+                ("Kỳ", "period"),
+                ("Kênh", "channel"),
+                ("Số người được hỏi", "respondents"),
+                ("Số hài lòng", "satisfied"),
+            ],
+            &ds.surveys,
+            |s| {
                 vec![
                     commune(&s.commune),
                     Cell::Period(s.period),
@@ -448,10 +440,9 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     Cell::Int(s.respondents as i64),
                     Cell::Int(s.satisfied as i64),
                 ]
-            })
-            .collect(),
-    });
-    out
+            },
+        ),
+    ]
 }
 
 /// How the sheets are spelled.
@@ -826,43 +817,53 @@ fn assert_has(err: &str, needle: &str) {
     assert!(err.contains(needle), "missing «{needle}» in:\n{err}");
 }
 
-#[test]
-fn bad_code_names_the_cell_and_the_labels() {
+/// `check` fails after `sheet`'s data row `row` (0-based) gets `value` in
+/// `column`, with the `expected` line; stderr.
+fn cell_error(sheet: &str, column: &str, row: usize, value: Cell, expected: &str) -> String {
     let err = workbook_errors(|t| {
-        let o = table(t, "Cán bộ");
-        let c = col(o, "Trình độ chuyên môn");
-        o.rows[0][c] = text("dai hoc");
+        let s = table(t, sheet);
+        let c = col(s, column);
+        s.rows[row][c] = value;
     });
     assert_has(
         &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Cán bộ\", ô J2: officials[0].education: giá trị \"dai hoc\" không hợp lệ; chấp nhận: Chưa qua đào tạo (none), Trung cấp (intermediate), Cao đẳng (college), Đại học (university), Sau đại học (postgraduate) (có phải \"Đại học\"?)",
+        &format!("lỗi: inputs/du-lieu.xlsx, trang \"{sheet}\", {expected}"),
     );
+    err
+}
+
+#[test]
+fn bad_code_names_the_cell_and_the_labels() {
+    let err = cell_error(
+        "Cán bộ",
+        "Trình độ chuyên môn",
+        0,
+        text("dai hoc"),
+        "ô J2: officials[0].education: giá trị \"dai hoc\" không hợp lệ; chấp nhận: Chưa qua đào tạo (none), Trung cấp (intermediate), Cao đẳng (college), Đại học (university), Sau đại học (postgraduate) (có phải \"Đại học\"?)",
+    );
+    // Nothing else: the official is invalid, its evaluation is not "unknown".
     assert_has(&err, "Dữ liệu có 1 lỗi");
 }
 
 #[test]
 fn impossible_date_is_an_error() {
-    let err = workbook_errors(|t| {
-        let o = table(t, "Cán bộ");
-        let c = col(o, "Ngày sinh");
-        o.rows[1][c] = text("30/02/1980");
-    });
-    assert_has(
-        &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Cán bộ\", ô C3: officials[1].birth_date: ngày \"30/02/1980\" không có trên lịch",
+    cell_error(
+        "Cán bộ",
+        "Ngày sinh",
+        1,
+        text("30/02/1980"),
+        "ô C3: officials[1].birth_date: ngày \"30/02/1980\" không có trên lịch",
     );
 }
 
 #[test]
 fn a_decimal_score_is_not_a_whole_number() {
-    let err = workbook_errors(|t| {
-        let e = table(t, "Đánh giá");
-        let c = col(e, "K5");
-        e.rows[1][c] = text("95,5");
-    });
-    assert_has(
-        &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Đánh giá\", ô G3: evaluations[1].scores.k5: cần một số nguyên từ 0 đến 100, nhưng gặp \"95,5\"",
+    cell_error(
+        "Đánh giá",
+        "K5",
+        1,
+        text("95,5"),
+        "ô G3: evaluations[1].scores.k5: cần một số nguyên từ 0 đến 100, nhưng gặp \"95,5\"",
     );
 }
 
@@ -930,27 +931,34 @@ fn missing_required_column_is_one_error_for_the_sheet() {
 
 #[test]
 fn empty_required_cell_names_the_cell() {
-    let err = workbook_errors(|t| {
-        let o = table(t, "Cán bộ");
-        let c = col(o, "Dân tộc");
-        o.rows[1][c] = Cell::Empty;
-    });
-    assert_has(
-        &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Cán bộ\", ô E3: officials[1].ethnicity: ô trống; cột \"Dân tộc\" bắt buộc phải có giá trị",
+    cell_error(
+        "Cán bộ",
+        "Dân tộc",
+        1,
+        Cell::Empty,
+        "ô E3: officials[1].ethnicity: ô trống; cột \"Dân tộc\" bắt buộc phải có giá trị",
     );
 }
 
 #[test]
 fn duplicate_id_names_both_cells() {
-    let err = workbook_errors(|t| {
-        let o = table(t, "Cán bộ");
-        let c = col(o, "Mã");
-        o.rows[1][c] = text("CB01");
-    });
-    assert_has(
-        &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Cán bộ\", ô A3: officials[1].id: mã \"CB01\" bị trùng: đã dùng ở inputs/du-lieu.xlsx, trang \"Cán bộ\", ô A2 (officials[0].id)",
+    cell_error(
+        "Cán bộ",
+        "Mã",
+        1,
+        text("CB01"),
+        "ô A3: officials[1].id: mã \"CB01\" bị trùng: đã dùng ở inputs/du-lieu.xlsx, trang \"Cán bộ\", ô A2 (officials[0].id)",
+    );
+}
+
+#[test]
+fn an_entry_of_an_unknown_official_is_an_error() {
+    cell_error(
+        "Kỷ luật",
+        "Mã cán bộ",
+        0,
+        text("CB03"),
+        "ô A2: disciplines[0].official: cán bộ \"CB03\" không có trong dữ liệu; có phải \"CB01\"?",
     );
 }
 
@@ -960,18 +968,6 @@ fn a_misspelt_sheet_is_an_error_with_a_hint() {
     assert_has(
         &err,
         "lỗi: inputs/du-lieu.xlsx, trang \"Khen thưởg\": trang \"Khen thưởg\" không phải trang dữ liệu nào; có phải \"Khen thưởng\"?",
-    );
-}
-
-#[test]
-fn an_entry_of_an_unknown_official_is_an_error() {
-    let err = workbook_errors(|t| {
-        let k = table(t, "Kỷ luật");
-        k.rows[0][0] = text("CB03");
-    });
-    assert_has(
-        &err,
-        "lỗi: inputs/du-lieu.xlsx, trang \"Kỷ luật\", ô A2: disciplines[0].official: cán bộ \"CB03\" không có trong dữ liệu; có phải \"CB01\"?",
     );
 }
 
