@@ -180,7 +180,7 @@ pub fn communes(
     (out, members)
 }
 
-/// "Thành phố Cao Bằng" or "huyện Hoà An": the former district in words.
+/// Whether the commune lies in the former city (cluster "Thành phố Cao Bằng").
 pub fn in_city(c: &Commune) -> bool {
     c.cluster
         .as_deref()
