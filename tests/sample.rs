@@ -94,6 +94,12 @@ fn the_generated_province_passes_check() {
     assert!(officials.contains("bloc: party") && officials.contains("bloc: government"));
     assert!(officials.contains("  - id: CB00"));
     assert!(officials.contains("ethnicity: Tày"));
+    // Written by serde-saphyr in data-model.md's spelling.
+    let evaluations = std::fs::read_to_string(dir.join("evaluations/hoa-an.yaml")).unwrap();
+    assert!(evaluations.contains("\n    period: 2026-H1\n    scores: {k1: "));
+    let config = std::fs::read_to_string(dir.join("config.yaml")).unwrap();
+    assert!(config.contains("\n  bodies:\n    provincial_committee:\n"));
+    assert!(!config.contains("src:") && !officials.contains("src:"));
 }
 
 #[test]

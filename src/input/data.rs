@@ -39,8 +39,7 @@ macro_rules! codes {
     ($(#[$m:meta])* $name:ident { $($var:ident = $code:literal : $label:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($var),+ }
+        pub enum $name { $(#[serde(rename = $code)] $var),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
@@ -114,7 +113,7 @@ codes!(TrainingStatus {
 codes!(SurveyChannel { Citizens = "citizens": "Người dân", Businesses = "businesses": "Doanh nghiệp", Internal = "internal": "Nội bộ" });
 
 /// A reporting period: a year, a half or a quarter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Period {
     Year(i32),
     Half(i32, u8),
@@ -200,6 +199,13 @@ impl Period {
     }
 }
 
+/// Written as its code (`2026-H1`), as data-model.md reads it.
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Signer {
     pub authority: String,
@@ -212,6 +218,7 @@ pub struct Body {
     pub parent: String,
     pub name: String,
     pub code: String,
+    #[serde(serialize_with = "ser::flow")]
     pub signer: Signer,
 }
 
@@ -223,15 +230,17 @@ pub struct Resolution {
 }
 
 /// KPI weights (percent, summing to 100) and rating thresholds (points).
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Kpi {
+    #[serde(serialize_with = "ser::weights")]
     pub weights: [u32; 4],
+    #[serde(serialize_with = "ser::flow")]
     pub thresholds: Thresholds,
     /// Share of "xuất sắc" allowed, in percent of those rated "tốt" (default 20).
     pub excellent_quota: u32,
 }
 
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Thresholds {
     pub excellent: u32,
     pub good: u32,
@@ -253,7 +262,7 @@ impl Default for Kpi {
 }
 
 /// Early-warning thresholds (reports.md §5), configurable.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct WarningRules {
     pub discipline_months: u32,
     pub discipline_score: u32,
@@ -270,7 +279,9 @@ impl Default for WarningRules {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Written as data-model.md's `config:` (the two bodies under `bodies:`,
+/// defaults and empty maps left out): see [`ser::config`].
+#[derive(Debug, Clone)]
 pub struct Config {
     pub province: String,
     pub as_of: NaiveDate,
@@ -290,7 +301,6 @@ pub struct Config {
     pub narrative: BTreeMap<String, String>,
     /// Layout overrides for the ruleset of the template library (e.g. margins).
     pub layout: BTreeMap<String, serde_json::Value>,
-    #[serde(skip)]
     pub src: Src,
 }
 
@@ -300,7 +310,9 @@ pub struct Commune {
     pub name: String,
     pub kind: CommuneKind,
     pub region: Region,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secretary: Option<String>,
     #[serde(skip)]
     pub src: Src,
@@ -308,9 +320,16 @@ pub struct Commune {
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Requirements {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<Education>,
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "ser::flow_seq"
+    )]
     pub majors: Vec<Major>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub political_theory: Option<PoliticalTheory>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub it_skill: Option<ItSkill>,
 }
 
@@ -319,8 +338,14 @@ pub struct Position {
     pub id: String,
     pub name: String,
     pub bloc: Bloc,
+    #[serde(skip_serializing_if = "ser::is_false")]
     pub leader: bool,
+    #[serde(skip_serializing_if = "ser::no_requirements")]
     pub requires: Requirements,
+    #[serde(
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "ser::flow_lists"
+    )]
     pub region_priorities: BTreeMap<Region, Vec<String>>,
     #[serde(skip)]
     pub src: Src,
@@ -329,6 +354,7 @@ pub struct Position {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryItem {
     pub from: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
     pub unit: String,
     pub role: String,
@@ -337,6 +363,7 @@ pub struct HistoryItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct Reward {
     pub on: NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub decision: String,
     pub content: String,
 }
@@ -344,8 +371,10 @@ pub struct Reward {
 #[derive(Debug, Clone, Serialize)]
 pub struct Discipline {
     pub on: NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub decision: String,
     pub form: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub content: String,
 }
 
@@ -359,15 +388,22 @@ pub struct Official {
     pub commune: String,
     pub bloc: Bloc,
     pub position: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub education: Education,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub major: Option<Major>,
     pub political_theory: PoliticalTheory,
     pub it_skill: ItSkill,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub party_joined_on: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "ser::is_false")]
     pub digital_profile: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<HistoryItem>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rewards: Vec<Reward>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub disciplines: Vec<Discipline>,
     #[serde(skip)]
     pub src: Src,
@@ -376,6 +412,7 @@ pub struct Official {
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluator {
     pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub title: String,
 }
 
@@ -384,19 +421,27 @@ pub struct Evaluation {
     pub official: String,
     pub period: Period,
     /// k1..k11, each 0..=100.
+    #[serde(serialize_with = "ser::scores")]
     pub scores: [u32; 11],
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_assessment: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub strengths: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub weaknesses: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser::flow")]
     pub evaluator: Option<Evaluator>,
     #[serde(skip)]
     pub src: Src,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Grants {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub education: Option<Education>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub political_theory: Option<PoliticalTheory>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub it_skill: Option<ItSkill>,
 }
 
@@ -405,9 +450,11 @@ pub struct Course {
     pub id: String,
     pub name: String,
     pub kind: CourseKind,
+    #[serde(skip_serializing_if = "ser::no_grants", serialize_with = "ser::flow")]
     pub grants: Grants,
     pub start: NaiveDate,
     pub end: NaiveDate,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub organizer: String,
     #[serde(skip)]
     pub src: Src,
@@ -418,6 +465,7 @@ pub struct Training {
     pub official: String,
     pub course: String,
     pub status: TrainingStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completed_on: Option<NaiveDate>,
     #[serde(skip)]
     pub src: Src,
@@ -428,8 +476,10 @@ pub struct Task {
     pub id: String,
     pub title: String,
     pub commune: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     pub due: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub done_on: Option<NaiveDate>,
     #[serde(skip)]
     pub src: Src,
@@ -441,6 +491,7 @@ pub struct Initiative {
     pub commune: String,
     pub title: String,
     pub year: i32,
+    #[serde(skip_serializing_if = "ser::is_false")]
     pub replicated: bool,
     #[serde(skip)]
     pub src: Src,
@@ -537,17 +588,8 @@ impl Dataset {
     }
 }
 
-// Not derived: the struct's derive list is kept as it is.
-#[allow(clippy::derivable_impls)]
-impl Default for Grants {
-    fn default() -> Grants {
-        Grants {
-            education: None,
-            political_theory: None,
-            it_skill: None,
-        }
-    }
-}
+/// What the derives cannot say about the format: see [`ser`].
+mod ser;
 
 #[cfg(test)]
 mod tests {
