@@ -677,7 +677,11 @@ officials:
     #[test]
     fn remedies_and_level_ranks() {
         use crate::input::{ItSkill as I, PoliticalTheory as P};
-        let ds = dataset(POSITIONS);
+        // Inputs need at least one official.
+        let ds = dataset(&format!(
+            "{POSITIONS}officials:\n{}",
+            official("A", "chuyen-vien", &[])
+        ));
         let p = &ds.positions[0];
         let it = Gap::ItSkill {
             have: I::None,
