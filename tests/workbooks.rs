@@ -1007,6 +1007,22 @@ fn errors_of_every_sheet_are_reported_and_nothing_is_written() {
     assert!(!f.out().exists(), "nothing may be written");
 }
 
+#[test]
+fn a_csv_file_not_in_utf8_names_the_row() {
+    let f = Fixture::new("workbook-csv");
+    std::fs::write(
+        f.inputs().join("khao-sat.csv"),
+        b"X\xe3 ph\xfd\xf4ng,K\xfd\nhoa-an,2026-H1\n",
+    )
+    .unwrap();
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_has(
+        &stderr(&out),
+        "lỗi: inputs/khao-sat.csv, dòng 1: tệp CSV không phải văn bản UTF-8 (trong Excel hãy lưu dạng \"CSV UTF-8\")",
+    );
+}
+
 // ---- nothing dropped silently ----
 
 #[test]

@@ -286,9 +286,9 @@ struct Parsed {
 fn parse_file(path: &Path, format: Format) -> Parsed {
     let file: Arc<Path> = Arc::from(display_path(path));
     let mut out = Parsed::default();
-    let fail = |out: &mut Parsed, line: u32, msg: String| {
+    let fail = |out: &mut Parsed, msg: String| {
         out.diags
-            .push(Diagnostic::new(Loc::new(&file, line, 1.min(line)), "", msg));
+            .push(Diagnostic::new(Loc::new(&file, 0, 0), "", msg));
     };
     if format == Format::Workbook {
         match readers::workbook(path) {
@@ -297,21 +297,29 @@ fn parse_file(path: &Path, format: Format) -> Parsed {
                     sheet_unit(&mut out, &file, i as u32, grid, false);
                 }
             }
-            Err(msg) => fail(&mut out, 0, msg),
+            Err(msg) => fail(&mut out, msg),
         }
         return out;
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            fail(&mut out, 0, format!("không đọc được tệp: {e}"));
+            fail(&mut out, format!("không đọc được tệp: {e}"));
             return out;
         }
     };
     match format {
         Format::Csv => match readers::csv(path, &bytes) {
             Ok(grid) => sheet_unit(&mut out, &file, 0, &grid, true),
-            Err((line, msg)) => fail(&mut out, line, msg),
+            Err((line, msg)) => {
+                // The row, as for any other place in a CSV file.
+                let sheet = Sheet {
+                    index: 0,
+                    name: Arc::from(""),
+                };
+                out.diags
+                    .push(Diagnostic::new(Loc::cell(&file, &sheet, line, 0), "", msg));
+            }
         },
         _ => match yaml::parse(&bytes) {
             Ok(root) => out.units.push(Unit::Yaml(file.clone(), root)),

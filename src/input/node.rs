@@ -1,6 +1,7 @@
-//! A format-neutral tree of values with their positions. YAML is read into it
-//! today; a CSV or XLSX reader can produce the same tree later, so validation
-//! (decode.rs) does not depend on the file format.
+//! A format-neutral tree of values with their positions. YAML files and the
+//! rows of sheets (sheet.rs) are read into it, so validation (decode.rs) does
+//! not depend on the file format. In a sheet, `line` is the row and `col` the
+//! column (0: the whole row).
 
 use std::fmt;
 
