@@ -40,8 +40,8 @@ pub struct DanhSachVm {
 
 /// Results in list order: given name, middle, family (Vietnamese collation), then id.
 pub fn sorted_results<'m, 'a>(
-    results: impl IntoIterator<Item = &'m model::Result<'a>>,
-) -> Vec<&'m model::Result<'a>>
+    results: impl IntoIterator<Item = &'m model::Rated<'a>>,
+) -> Vec<&'m model::Rated<'a>>
 where
     'a: 'm,
 {

@@ -130,7 +130,7 @@ pub fn education_words(o: &Official) -> String {
 }
 
 /// Why a discipline capped the rating, or None.
-pub fn cap_reason(r: &model::Result) -> Option<String> {
+pub fn cap_reason(r: &model::Rated) -> Option<String> {
     let d = r.capped_by?;
     let decision = if d.decision.is_empty() {
         String::new()
@@ -155,7 +155,7 @@ pub fn cap_reason(r: &model::Result) -> Option<String> {
     Some(s)
 }
 
-pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
+pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
     let cfg = &model.ds.config;
     let o = r.official;
     let commune = model.commune(&o.commune);
