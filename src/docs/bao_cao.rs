@@ -817,3 +817,18 @@ mod tests {
         assert!(warnings(&c, "30/6/2026")[1].contains("trong đó 2 nhiệm vụ đến ngày 30/6/2026"));
     }
 }
+
+// ------------------------------------------------------------- plug-in --
+
+/// The periodic reports: provincial and one per selected commune.
+pub struct PeriodicReport;
+
+impl super::DocKind for PeriodicReport {
+    fn code(&self) -> &'static str {
+        "bao-cao-dinh-ky"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        plan(model, sel, jobs)
+    }
+}

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words};
+use super::{DocKind, Job, Selection, commune_dir, ratings_csv, to_value};
 use crate::input::Commune;
 use crate::model::{self, Model, Rating};
 use crate::vn::{compare_names, decimal1_ratio, percent, thousands};
@@ -139,6 +140,43 @@ pub fn build(model: &Model, c: &Commune) -> DanhSachVm {
             .collect(),
         total_count: thousands(total as i64),
         quota_warning: quota_warning(&counts, cfg.kpi.excellent_quota),
+    }
+}
+
+// ------------------------------------------------------------- plug-in --
+
+/// The ratings lists: one per selected commune,
+/// `<period>/xa/<commune>/danh-sach-xep-loai.pdf`.
+pub struct RatingsList;
+
+impl DocKind for RatingsList {
+    fn code(&self) -> &'static str {
+        "danh-sach-xep-loai"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        for c in model
+            .ds
+            .communes
+            .iter()
+            .filter(|c| sel.wants_commune(&c.id))
+        {
+            jobs.push(Job {
+                kind: self,
+                path: commune_dir(model, &c.id).join(format!("{}.pdf", self.code())),
+                commune: Some(c.id.clone()),
+                vm: to_value(&build(model, c)),
+                fit_variants: 1,
+            });
+        }
+    }
+
+    fn in_dossier(&self) -> bool {
+        true
+    }
+
+    fn feeds(&self) -> &'static [&'static str] {
+        &[ratings_csv::CODE]
     }
 }
 
