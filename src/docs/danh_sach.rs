@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words};
-use super::{DocKind, Job, Selection, commune_dir, ratings_csv, to_value};
+use super::{DocKind, Job, Selection, plan_communes, ratings_csv};
 use crate::input::Commune;
 use crate::model::{self, Model, Rating};
 use crate::vn::{compare_names, decimal1_ratio, percent, thousands};
@@ -155,20 +155,7 @@ impl DocKind for RatingsList {
     }
 
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        for c in model
-            .ds
-            .communes
-            .iter()
-            .filter(|c| sel.wants_commune(&c.id))
-        {
-            jobs.push(Job {
-                kind: self,
-                path: commune_dir(model, &c.id).join(format!("{}.pdf", self.code())),
-                commune: Some(c.id.clone()),
-                vm: to_value(&build(model, c)),
-                fit_variants: 1,
-            });
-        }
+        plan_communes(model, sel, self, jobs, |c| build(model, c));
     }
 
     fn in_dossier(&self) -> bool {

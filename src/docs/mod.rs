@@ -133,6 +133,19 @@ pub(crate) fn plan_both_levels<T: Serialize>(
             fit_variants: 1,
         });
     }
+    plan_communes(model, sel, kind, jobs, |c| vm(Some(c)));
+}
+
+/// Plan one document of `kind` per selected commune,
+/// `<period>/xa/<id>/<code>.pdf`, with the view-model `vm` builds.
+pub(crate) fn plan_communes<T: Serialize>(
+    model: &Model,
+    sel: &Selection,
+    kind: &'static dyn DocKind,
+    jobs: &mut Vec<Job>,
+    vm: impl Fn(&crate::input::Commune) -> T,
+) {
+    let file = format!("{}.pdf", kind.code());
     for c in model
         .ds
         .communes
@@ -143,7 +156,7 @@ pub(crate) fn plan_both_levels<T: Serialize>(
             kind,
             path: commune_dir(model, &c.id).join(&file),
             commune: Some(c.id.clone()),
-            vm: to_value(&vm(Some(c))),
+            vm: to_value(&vm(c)),
             fit_variants: 1,
         });
     }
