@@ -23,3 +23,4 @@ pub mod render;
 pub mod sample;
 pub mod typeset;
 pub mod vn;
+pub mod watch;

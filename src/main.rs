@@ -158,6 +158,7 @@ fn main() -> ExitCode {
         }
         Command::Check { inputs } => match batch::load(&inputs) {
             Ok(ds) => {
+                print_notices(&ds.notices);
                 print!("{}", batch::summary(&ds));
                 ExitCode::SUCCESS
             }
@@ -225,6 +226,7 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
     bar.finish_and_clear();
     match result {
         Ok(r) => {
+            print_notices(&r.notices);
             let secs = format!("{:.1}", r.elapsed.as_secs_f64()).replace('.', ",");
             let unchanged = r.documents - r.typeset;
             let mut line = format!(
@@ -271,6 +273,13 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => report_error(e),
+    }
+}
+
+/// Warnings and notes about the inputs, one line each, on stderr.
+fn print_notices(notices: &[baocao::diag::Notice]) {
+    for n in notices {
+        eprintln!("{n}");
     }
 }
 

@@ -32,9 +32,11 @@
 //! `check.rs` serves `baocao check`, `dev.rs` the developer aids.
 
 mod cache;
+pub mod cancel;
 mod check;
 mod dev;
 mod dossier;
+mod staging;
 mod workers;
 mod write;
 
@@ -104,6 +106,8 @@ pub struct Report {
     pub dir: PathBuf,
     pub stages: Stages,
     pub times_new_roman: bool,
+    /// Warnings and notes about the inputs (`cảnh báo: …`).
+    pub notices: Vec<crate::diag::Notice>,
 }
 
 #[derive(Debug)]
@@ -139,7 +143,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     b.exports(&model)?;
     b.prune();
     b.manifest()?;
-    Ok(b.report(jobs.len(), todo.len()))
+    Ok(b.report(jobs.len(), todo.len(), ds.notices.clone()))
 }
 
 /// A build under way: what the steps hand on to each other.
@@ -478,7 +482,12 @@ impl<'o> Build<'o> {
     }
 
     /// What the build did, for the command line.
-    fn report(mut self, documents: usize, typeset: usize) -> Report {
+    fn report(
+        mut self,
+        documents: usize,
+        typeset: usize,
+        notices: Vec<crate::diag::Notice>,
+    ) -> Report {
         self.written.sort();
         Report {
             documents,
@@ -489,6 +498,7 @@ impl<'o> Build<'o> {
             dir: self.opts.out.join(&self.period),
             stages: self.stages,
             times_new_roman: self.times_new_roman,
+            notices,
         }
     }
 }

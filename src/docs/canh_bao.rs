@@ -2,18 +2,23 @@
 //! Tỉnh uỷ) and per commune (Đảng uỷ): the three warnings of the
 //! resolution's Phụ lục 3, mục 3 — officials below the standard of their
 //! position, late tasks, officials at risk of a discipline breach.
+//!
+//! The rows and the thresholds come from [`crate::model::gaps`] and
+//! [`crate::model::warnings`]; `canh-bao-som.typ.j2` words them.
 
 use chrono::{Days, Months};
 use serde::Serialize;
 
-use super::common::{DocVm, commune_committee, commune_words, provincial_doc};
-use super::ke_hoach::{empty_as_none, resolution_words, title_words, unit_words};
+use super::common::{
+    DocVm, commune_committee, commune_words, provincial_doc, resolution_citation, title_words,
+    unit_words,
+};
 use super::{Job, Kind, Selection, plan_both_levels};
 use crate::input::{Commune, Dataset, Official, Task};
 use crate::model::Model;
 use crate::model::gaps::{self, Gap, OfficialGaps};
 use crate::model::warnings::{self, LateTask, Risk};
-use crate::vn::{compare_names, date_body, decimal1_ratio, thousands};
+use crate::vn::{compare_names, date_body, decimal1_ratio, thousands, upper_first};
 
 /// Add the provincial list (when no commune filter is given) and one list
 /// per selected commune.
@@ -32,21 +37,33 @@ pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
 #[derive(Debug, Serialize)]
 pub struct CanhBaoVm {
     pub doc: DocVm,
-    pub title: &'static str,
-    /// Under the title: "Cán bộ, công chức cấp xã tỉnh Cao Bằng - tính đến ngày 30/6/2026".
-    pub sub: String,
     /// Provincial: the lists have a "Xã, phường" column for tasks.
     pub provincial: bool,
-    /// "Tính đến ngày 30/6/2026: 4 người …; 7 nhiệm vụ …; 3 người …".
-    pub summary: String,
-    #[serde(serialize_with = "empty_as_none")]
+    pub province: String,
+    /// The commune of a commune list, "Xã Hoà An"; none for the province.
+    pub commune: Option<String>,
+    /// config.as_of, d/m/yyyy.
+    pub as_of: String,
+    /// The resolution cited in full.
+    pub resolution: String,
     pub below: Vec<BelowVm>,
-    #[serde(serialize_with = "empty_as_none")]
     pub late: Vec<LateVm>,
-    #[serde(serialize_with = "empty_as_none")]
     pub risks: Vec<RiskVm>,
-    /// Closing italic note: how each list is drawn and the thresholds.
-    pub note: Vec<String>,
+    /// The rows of each list, as printed ("1.234").
+    pub below_count: String,
+    pub late_count: String,
+    pub risks_count: String,
+    /// The warning thresholds in force (config.warnings).
+    pub thresholds: ThresholdsVm,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThresholdsVm {
+    pub discipline_months: String,
+    /// The first day a discipline still counts, d/m/yyyy.
+    pub discipline_from: String,
+    pub discipline_score: String,
+    pub late_tasks: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -70,8 +87,8 @@ pub struct LateVm {
     /// The owner's name, or "—".
     pub owner: String,
     pub due: String,
-    /// The completion date, or "Chưa hoàn thành" (at as_of).
-    pub done: String,
+    /// The completion date; none when not done at as_of.
+    pub done: Option<String>,
     pub days: String,
 }
 
@@ -82,8 +99,32 @@ pub struct RiskVm {
     pub name: String,
     pub title: String,
     pub unit: String,
-    /// Each rule that fired, in words.
-    pub reasons: Vec<String>,
+    /// Each rule that fired.
+    pub reasons: Vec<ReasonVm>,
+}
+
+/// A rule that fired, with its figures formatted.
+#[derive(Debug, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum ReasonVm {
+    RecentDiscipline {
+        form: String,
+        /// The decision's number; empty when not recorded.
+        decision: String,
+        on: String,
+        months: String,
+    },
+    LowDisciplineScore {
+        /// The group score, one decimal.
+        score: String,
+        threshold: String,
+        period: String,
+    },
+    LateTasks {
+        count: String,
+        threshold: String,
+        tasks: Vec<String>,
+    },
 }
 
 // --------------------------------------------------------------- compute --
@@ -113,44 +154,37 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// A rule that fired, in words.
-pub fn risk_words(r: &Risk) -> String {
+fn reason_vm(r: &Risk) -> ReasonVm {
     match r {
         Risk::RecentDiscipline {
             on,
             form,
             decision,
             months,
-        } => {
-            let decision = if decision.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" (Quyết định số {})", decision.trim())
-            };
-            format!(
-                "Bị kỷ luật {}{decision} ngày {} (trong {months} tháng gần nhất)",
-                form.trim(),
-                date_body(*on)
-            )
-        }
+        } => ReasonVm::RecentDiscipline {
+            form: form.trim().to_string(),
+            decision: decision.trim().to_string(),
+            on: date_body(*on),
+            months: months.to_string(),
+        },
         Risk::LowDisciplineScore {
             sum,
             threshold,
             period,
-        } => format!(
-            "Điểm nhóm Kỷ luật, kỷ cương {} < {threshold} (kỳ đánh giá {})",
-            decimal1_ratio(*sum as i64, 2),
-            period.words()
-        ),
+        } => ReasonVm::LowDisciplineScore {
+            score: decimal1_ratio(*sum as i64, 2),
+            threshold: threshold.to_string(),
+            period: period.words(),
+        },
         Risk::LateTasks {
             count,
             threshold,
             tasks,
-        } => format!(
-            "Phụ trách {} nhiệm vụ chậm tiến độ: {} (ngưỡng: {threshold})",
-            thousands(*count as i64),
-            tasks.join(", ")
-        ),
+        } => ReasonVm::LateTasks {
+            count: thousands(*count as i64),
+            threshold: threshold.to_string(),
+            tasks: tasks.clone(),
+        },
     }
 }
 
@@ -160,14 +194,6 @@ fn commune_rank(ds: &Dataset, id: &str) -> usize {
         .iter()
         .position(|c| c.id == id)
         .unwrap_or(usize::MAX)
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// Officials in list order: commune (data order), then Vietnamese name order, then id.
@@ -247,30 +273,24 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
             name: o.name.clone(),
             title: title_words(o, model.position(&o.position)),
             unit: unit_words(o, model.commune(&o.commune)),
-            reasons: fired.iter().map(risk_words).collect(),
+            reasons: fired.iter().map(reason_vm).collect(),
         })
         .collect();
 
     let title = "Danh sách cảnh báo sớm";
-    let (mut doc, sub) = match commune {
-        None => (
-            provincial_doc(
-                model,
-                &cfg.organization_board,
-                "DS",
-                "early_warning",
-                title.into(),
-                &[
-                    "Thường trực Tỉnh uỷ (báo cáo)".into(),
-                    "Uỷ ban Kiểm tra Tỉnh uỷ".into(),
-                    "Đảng uỷ các xã, phường".into(),
-                    "Lưu Ban Tổ chức Tỉnh uỷ".into(),
-                ],
-            ),
-            format!(
-                "Cán bộ, công chức cấp xã tỉnh {} - tính đến ngày {as_of}",
-                cfg.province
-            ),
+    let mut doc = match commune {
+        None => provincial_doc(
+            model,
+            &cfg.organization_board,
+            "DS",
+            "early_warning",
+            title.into(),
+            &[
+                "Thường trực Tỉnh uỷ (báo cáo)".into(),
+                "Uỷ ban Kiểm tra Tỉnh uỷ".into(),
+                "Đảng uỷ các xã, phường".into(),
+                "Lưu Ban Tổ chức Tỉnh uỷ".into(),
+            ],
         ),
         Some(c) => {
             let mut doc = commune_committee(
@@ -288,30 +308,25 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
                     "Lưu Văn phòng Đảng uỷ".into(),
                 ];
             }
-            (
-                doc,
-                format!("{} - tính đến ngày {as_of}", upper_first(&commune_words(c))),
-            )
+            doc
         }
     };
     doc.show_number = false;
 
-    let summary = format!(
-        "Tính đến ngày {as_of}: {} người chưa đạt tiêu chuẩn vị trí việc làm; {} nhiệm vụ chậm tiến độ; {} người có nguy cơ vi phạm kỷ luật.",
-        thousands(below.len() as i64),
-        thousands(late.len() as i64),
-        thousands(risks.len() as i64),
-    );
     CanhBaoVm {
         doc,
-        title: "DANH SÁCH CẢNH BÁO SỚM",
-        sub,
         provincial: commune.is_none(),
-        summary,
+        province: cfg.province.clone(),
+        commune: commune.map(|c| upper_first(&commune_words(c))),
+        as_of,
+        resolution: resolution_citation(cfg),
+        below_count: thousands(below.len() as i64),
+        late_count: thousands(late.len() as i64),
+        risks_count: thousands(risks.len() as i64),
         below,
         late,
         risks,
-        note: note(ds),
+        thresholds: thresholds(ds),
     }
 }
 
@@ -329,16 +344,15 @@ fn late_vm(model: &Model, i: usize, l: &LateTask) -> LateVm {
             .and_then(|id| model.ds.officials.iter().find(|o| o.id == id))
             .map_or_else(|| "—".to_string(), |o| o.name.clone()),
         due: date_body(t.due),
-        done: warnings::done_at(t, as_of).map_or_else(|| "Chưa hoàn thành".to_string(), date_body),
+        done: warnings::done_at(t, as_of).map(date_body),
         days: thousands(l.days_late),
     }
 }
 
-/// The closing note: what each list holds and the thresholds in force.
-fn note(ds: &Dataset) -> Vec<String> {
+/// The thresholds of the closing note.
+fn thresholds(ds: &Dataset) -> ThresholdsVm {
     let cfg = &ds.config;
     let w = &cfg.warnings;
-    let as_of = date_body(cfg.as_of);
     // The first day a discipline still counts (see warnings::risks).
     let from = cfg
         .as_of
@@ -346,59 +360,62 @@ fn note(ds: &Dataset) -> Vec<String> {
         .and_then(|d| d.checked_add_days(Days::new(1)))
         .map(date_body)
         .unwrap_or_default();
-    vec![
-        format!(
-            "Danh sách lập theo cơ chế cảnh báo sớm (Phụ lục 3, mục 3) kèm theo {}; số liệu tính đến ngày {as_of}.",
-            resolution_words(cfg)
-        ),
-        "Chưa đạt tiêu chuẩn vị trí việc làm: trình độ chuyên môn, chuyên ngành đào tạo, lý luận chính trị hoặc tin học chưa đạt yêu cầu của khung năng lực vị trí việc làm (các khoá bồi dưỡng kỹ năng số, kỹ năng lãnh đạo, quản lý chưa hoàn thành được theo dõi trong Kế hoạch đào tạo, bồi dưỡng).".into(),
-        format!(
-            "Nhiệm vụ chậm tiến độ: quá hạn mà chưa hoàn thành, hoặc hoàn thành sau hạn; số ngày chậm tính đến ngày hoàn thành hoặc đến ngày {as_of}."
-        ),
-        format!(
-            "Nguy cơ vi phạm kỷ luật (ngưỡng cảnh báo): bị kỷ luật trong {} tháng gần nhất (từ ngày {from} đến ngày {as_of}); điểm nhóm Kỷ luật, kỷ cương (chỉ số 10, 11) của kỳ đánh giá gần nhất dưới {} điểm; phụ trách từ {} nhiệm vụ chậm tiến độ trở lên.",
-            w.discipline_months,
-            w.discipline_score,
-            w.late_tasks
-        ),
-    ]
+    ThresholdsVm {
+        discipline_months: w.discipline_months.to_string(),
+        discipline_from: from,
+        discipline_score: w.discipline_score.to_string(),
+        late_tasks: w.late_tasks.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::Period;
+    use crate::input::{self, Period};
 
     #[test]
     fn rules_in_words() {
-        let r = Risk::RecentDiscipline {
-            on: "2025-03-10".parse().unwrap(),
-            form: "Khiển trách".into(),
-            decision: String::new(),
-            months: 24,
-        };
-        assert_eq!(
-            risk_words(&r),
-            "Bị kỷ luật Khiển trách ngày 10/3/2025 (trong 24 tháng gần nhất)"
-        );
-        let r = Risk::LowDisciplineScore {
-            sum: 125,
-            threshold: 70,
-            period: Period::Half(2026, 1),
-        };
-        assert_eq!(
-            risk_words(&r),
-            "Điểm nhóm Kỷ luật, kỷ cương 62,5 < 70 (kỳ đánh giá 6 tháng đầu năm 2026)"
-        );
-        let r = Risk::LateTasks {
-            count: 3,
-            threshold: 3,
-            tasks: vec!["NV-1".into(), "NV-2".into(), "NV-3".into()],
-        };
-        assert_eq!(
-            risk_words(&r),
-            "Phụ trách 3 nhiệm vụ chậm tiến độ: NV-1, NV-2, NV-3 (ngưỡng: 3)"
-        );
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        let ds = input::load(&dir).unwrap_or_else(|d| panic!("sample data: {}", d.render()));
+        let model = Model::compute(&ds);
+        let facts = Facts::compute(&ds);
+        let mut vm = build(&model, &facts, None);
+        let reasons = [
+            Risk::RecentDiscipline {
+                on: "2025-03-10".parse().unwrap(),
+                form: "Khiển trách".into(),
+                decision: String::new(),
+                months: 24,
+            },
+            Risk::RecentDiscipline {
+                on: "2025-03-10".parse().unwrap(),
+                form: "Cảnh cáo".into(),
+                decision: " 12-QĐ/UBKT ".into(),
+                months: 24,
+            },
+            Risk::LowDisciplineScore {
+                sum: 125,
+                threshold: 70,
+                period: Period::Half(2026, 1),
+            },
+            Risk::LateTasks {
+                count: 3,
+                threshold: 3,
+                tasks: vec!["NV-1".into(), "NV-2".into(), "NV-3".into()],
+            },
+        ];
+        vm.risks.truncate(1);
+        vm.risks[0].reasons = reasons.iter().map(reason_vm).collect();
+        let t = crate::render::Templates::load(None).expect("embedded templates");
+        let src = t.render("canh-bao-som.typ.j2", &vm).expect("renders");
+        for words in [
+            "Bị kỷ luật Khiển trách ngày 10/3/2025 (trong 24 tháng gần nhất)",
+            "Bị kỷ luật Cảnh cáo (Quyết định số 12-QĐ/UBKT) ngày 10/3/2025 (trong 24 tháng gần nhất)",
+            "Điểm nhóm Kỷ luật, kỷ cương 62,5 < 70 (kỳ đánh giá 6 tháng đầu năm 2026)",
+            "Phụ trách 3 nhiệm vụ chậm tiến độ: NV-1, NV-2, NV-3 (ngưỡng: 3)",
+        ] {
+            assert!(src.contains(&format!("\"{words}\"")), "{words}\n{src}");
+        }
     }
 }
 

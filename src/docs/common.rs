@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use crate::input::{Commune, Config, Signer};
+use crate::input::{Bloc, Commune, Config, Official, Position, Signer};
 use crate::model::Model;
+use crate::vn::citation;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateVm {
@@ -50,6 +51,43 @@ fn ruleset(cfg: &Config) -> serde_json::Value {
 /// "xã Hòa An" / "phường Thục Phán".
 pub fn commune_words(c: &Commune) -> String {
     format!("{} {}", c.kind.label(), c.name)
+}
+
+/// The number of a document as it is cited in its own text (the zero rule
+/// of its "Số" line): "123", "7" → "07"; blank for the clerk when none.
+pub fn printed_number(doc: &DocVm) -> String {
+    match doc.number.as_deref() {
+        Some(n) if n.len() == 1 && n.chars().all(|c| c.is_ascii_digit()) => format!("0{n}"),
+        Some(n) => n.to_string(),
+        None => "\u{a0}".repeat(8),
+    }
+}
+
+/// "Đảng uỷ xã Hoà An" / "UBND xã Hoà An": the unit of an official in a list.
+pub fn unit_words(o: &Official, c: &Commune) -> String {
+    match o.bloc {
+        Bloc::Party => format!("Đảng uỷ {}", commune_words(c)),
+        Bloc::Government => format!("UBND {}", commune_words(c)),
+    }
+}
+
+/// The official's title, or their position's name.
+pub fn title_words(o: &Official, p: &Position) -> String {
+    o.title.clone().unwrap_or_else(|| p.name.clone())
+}
+
+/// The resolution cited in full (HD 36), the one wording every document
+/// uses: "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ
+/// tỉnh về …".
+pub fn resolution_citation(cfg: &Config) -> String {
+    let r = &cfg.resolution;
+    citation(
+        "Nghị quyết",
+        &r.number,
+        r.issued_on,
+        "Ban Chấp hành Đảng bộ tỉnh",
+        &r.title,
+    )
 }
 
 /// The configured number ("123-BC/TU" or "123") of a document key, as the number alone.
@@ -180,6 +218,39 @@ pub fn narrative_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_is_cited_as_its_so_line_prints_it() {
+        let mut doc = DocVm {
+            style: "party",
+            ruleset: serde_json::Value::Null,
+            superior: String::new(),
+            issuer: String::new(),
+            show_number: true,
+            number: Some("7".into()),
+            type_code: "KH".into(),
+            body_code: "TU".into(),
+            place: String::new(),
+            date: DateVm {
+                day: 5,
+                month: 7,
+                year: 2026,
+            },
+            urgency: None,
+            title: String::new(),
+            signer: Signer {
+                authority: String::new(),
+                role: String::new(),
+                name: String::new(),
+            },
+            recipients: Vec::new(),
+        };
+        assert_eq!(printed_number(&doc), "07");
+        doc.number = Some("123".into());
+        assert_eq!(printed_number(&doc), "123");
+        doc.number = None;
+        assert_eq!(printed_number(&doc), "\u{a0}".repeat(8));
+    }
 
     #[test]
     fn narrative_paragraphs_and_items() {

@@ -6,7 +6,7 @@ use super::common::{DocVm, commune_committee, commune_words};
 use super::{DocKind, Job, Selection, plan_communes, ratings_csv};
 use crate::input::Commune;
 use crate::model::{self, Model, Rating};
-use crate::vn::{compare_names, decimal1_ratio, percent, thousands};
+use crate::vn::{compare_names, decimal1_ratio, percent, thousands, upper_first};
 
 #[derive(Serialize)]
 pub struct RowVm {
@@ -119,10 +119,7 @@ pub fn build(model: &Model, c: &Commune) -> DanhSachVm {
         .collect();
     let counts = Model::rating_counts(results.iter().copied());
     let total: u64 = counts.iter().sum();
-    let mut unit = commune_words(c);
-    if let Some(first) = unit.get(..1) {
-        unit = first.to_uppercase() + &unit[1..];
-    }
+    let unit = upper_first(&commune_words(c));
     DanhSachVm {
         doc,
         title: "DANH SÁCH TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ",

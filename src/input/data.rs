@@ -45,6 +45,7 @@ macro_rules! codes {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$var),+];
             pub const CODES: &'static [&'static str] = &[$($code),+];
+            pub const LABELS: &'static [&'static str] = &[$($label),+];
             pub fn code(self) -> &'static str {
                 match self { $($name::$var => $code),+ }
             }
@@ -472,6 +473,9 @@ pub struct Dataset {
     /// Lookups by id, built once at load (see [`Index`]).
     #[serde(skip)]
     pub index: Index,
+    /// Warnings and notes about the inputs, for the user.
+    #[serde(skip)]
+    pub notices: Vec<crate::diag::Notice>,
 }
 
 /// Positions in the entity lists, by official or course id, so the model
@@ -530,6 +534,18 @@ impl Dataset {
             .into_iter()
             .flatten()
             .map(|&i| &self.evaluations[i])
+    }
+}
+
+// Not derived: the struct's derive list is kept as it is.
+#[allow(clippy::derivable_impls)]
+impl Default for Grants {
+    fn default() -> Grants {
+        Grants {
+            education: None,
+            political_theory: None,
+            it_skill: None,
+        }
     }
 }
 

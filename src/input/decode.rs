@@ -1,7 +1,11 @@
-//! [`Node`] tree → typed entities. Every problem is recorded, none stops the
+//! [`Node`] tree → typed values. Every problem is recorded, none stops the
 //! walk: a bad field drops its entity, the rest of the file is still read.
+//!
+//! The same decoders read YAML and sheets. In a sheet ([`SheetCtx`]) cells
+//! are read as clerks write them: labels for codes, `dd/mm/yyyy` dates,
+//! "Có"/"Không", lists in one cell, periods in words, commune names.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -9,12 +13,62 @@ use chrono::NaiveDate;
 
 use super::data::*;
 use super::node::{Key, Node, Pos, Value};
-use crate::diag::{Diagnostic, Loc, suggest};
+use super::schema::CodeList;
+use super::text::{fold, key, nfc};
+use crate::diag::{Diagnostic, Loc, Sheet, suggest};
 
-/// Collects the problems of one file.
+/// What the decoder knows about the sheet it reads.
+pub struct SheetCtx {
+    pub sheet: Sheet,
+    /// Field path within a record (`scores.k1`) → column number and header.
+    pub columns: Vec<(String, u32, String)>,
+    /// Required columns absent from the sheet, already reported once.
+    pub missing: Vec<String>,
+    pub communes: Arc<CommuneNames>,
+}
+
+/// Commune ids and names of all inputs, so a sheet may name a commune.
+#[derive(Debug, Default)]
+pub struct CommuneNames {
+    pub ids: HashSet<String>,
+    /// [`key`] of the name → ids of the communes of that name.
+    pub names: HashMap<String, Vec<String>>,
+}
+
+impl CommuneNames {
+    pub fn add(&mut self, id: &str, name: &str) {
+        self.ids.insert(id.to_string());
+        let ids = self.names.entry(key(name)).or_default();
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+    }
+
+    /// The id for `s`: an id, or the name of exactly one commune (with or
+    /// without "xã"/"phường"). `Err` lists the ids sharing that name.
+    fn resolve(&self, s: &str) -> Result<String, Vec<String>> {
+        if self.ids.contains(s) {
+            return Ok(s.to_string());
+        }
+        let k = key(s);
+        let bare = ["xã ", "phường "]
+            .iter()
+            .find_map(|p| k.strip_prefix(&format!("{} ", key(p))))
+            .unwrap_or(&k);
+        let found = self.names.get(&k).or_else(|| self.names.get(bare));
+        match found.map(Vec::as_slice) {
+            Some([id]) => Ok(id.clone()),
+            Some(ids) if ids.len() > 1 => Err(ids.to_vec()),
+            _ => Ok(s.to_string()),
+        }
+    }
+}
+
+/// Collects the problems of one file (or one sheet).
 pub struct Decoder {
     pub file: Arc<Path>,
     pub diags: Vec<Diagnostic>,
+    pub sheet: Option<SheetCtx>,
 }
 
 impl Decoder {
@@ -22,11 +76,30 @@ impl Decoder {
         Decoder {
             file,
             diags: Vec::new(),
+            sheet: None,
         }
     }
 
+    pub fn for_sheet(file: Arc<Path>, ctx: SheetCtx) -> Decoder {
+        Decoder {
+            file,
+            diags: Vec::new(),
+            sheet: Some(ctx),
+        }
+    }
+
+    /// Reading a sheet: cells are read leniently.
+    fn cells(&self) -> bool {
+        self.sheet.is_some()
+    }
+
     pub fn loc(&self, pos: Pos) -> Loc {
-        Loc::new(&self.file, pos.line, pos.col)
+        Loc {
+            file: self.file.clone(),
+            sheet: self.sheet.as_ref().map(|s| s.sheet.clone()),
+            line: pos.line,
+            col: pos.col,
+        }
     }
 
     pub fn err(&mut self, pos: Pos, field: &str, message: impl Into<String>) {
@@ -34,12 +107,35 @@ impl Decoder {
         self.diags.push(Diagnostic::new(loc, field, message));
     }
 
-    fn expected(&mut self, node: &Node, field: &str, what: &str) {
+    pub fn expected(&mut self, node: &Node, field: &str, what: &str) {
         self.err(
             node.pos,
             field,
             format!("cần {what}, nhưng gặp {}", node.describe()),
         );
+    }
+
+    /// A required field absent from the record at `pos`.
+    pub fn missing(&mut self, pos: Pos, field: &str, name: &str) {
+        if let Some(ctx) = &self.sheet {
+            let rel = field.split_once("].").map_or(field, |(_, r)| r);
+            if ctx.missing.iter().any(|m| m == rel) {
+                return;
+            }
+            if let Some((_, col, header)) = ctx.columns.iter().find(|(p, _, _)| p == rel) {
+                let (col, header) = (*col, header.clone());
+                let at = Pos {
+                    line: pos.line,
+                    col,
+                };
+                return self.err(
+                    at,
+                    field,
+                    format!("ô trống; cột \"{header}\" bắt buộc phải có giá trị"),
+                );
+            }
+        }
+        self.err(pos, field, format!("thiếu trường bắt buộc \"{name}\""));
     }
 
     // ---- scalars ----
@@ -72,52 +168,97 @@ impl Decoder {
     }
 
     pub fn date(&mut self, node: &Node, field: &str) -> Option<NaiveDate> {
-        let parsed = match &node.value {
-            Value::Str(s) => parse_date(s),
+        let text = match &node.value {
+            Value::Str(s) => Some(s.as_str()),
             _ => None,
         };
-        if parsed.is_none() {
-            self.err(
-                node.pos,
-                field,
-                format!(
-                    "cần một ngày dạng YYYY-MM-DD (ví dụ 2026-06-30), nhưng gặp {}",
-                    node.describe()
-                ),
-            );
+        if !self.cells() {
+            let parsed = text.and_then(parse_date);
+            if parsed.is_none() {
+                self.err(
+                    node.pos,
+                    field,
+                    format!(
+                        "cần một ngày dạng YYYY-MM-DD (ví dụ 2026-06-30), nhưng gặp {}",
+                        node.describe()
+                    ),
+                );
+            }
+            return parsed;
         }
-        parsed
+        match text.map(parse_cell_date) {
+            Some(Ok(d)) => Some(d),
+            Some(Err(true)) => {
+                self.err(
+                    node.pos,
+                    field,
+                    format!("ngày {} không có trên lịch", node.describe()),
+                );
+                None
+            }
+            _ => {
+                self.err(
+                    node.pos,
+                    field,
+                    format!(
+                        "cần một ngày dạng dd/mm/yyyy (ví dụ 30/06/2026) hoặc yyyy-mm-dd, nhưng gặp {}",
+                        node.describe()
+                    ),
+                );
+                None
+            }
+        }
     }
 
     pub fn period(&mut self, node: &Node, field: &str) -> Option<Period> {
-        let parsed = node.as_text().and_then(|s| Period::parse(&s));
+        let text = node.as_text();
+        let mut parsed = text.as_deref().and_then(Period::parse);
+        if self.cells() {
+            parsed = parsed.or_else(|| text.as_deref().and_then(period_words));
+        }
         if parsed.is_none() {
+            let forms = if self.cells() {
+                "2026-H1, \"6 tháng đầu năm 2026\", \"Quý I năm 2026\" hoặc \"Năm 2026\""
+            } else {
+                "YYYY, YYYY-H1, YYYY-H2 hoặc YYYY-Q1..YYYY-Q4"
+            };
             self.err(
                 node.pos,
                 field,
-                format!(
-                    "cần một kỳ dạng YYYY, YYYY-H1, YYYY-H2 hoặc YYYY-Q1..YYYY-Q4, nhưng gặp {}",
-                    node.describe()
-                ),
+                format!("cần một kỳ dạng {forms}, nhưng gặp {}", node.describe()),
             );
         }
         parsed
     }
 
     pub fn boolean(&mut self, node: &Node, field: &str) -> Option<bool> {
-        match node.value {
-            Value::Bool(b) => Some(b),
+        if let Value::Bool(b) = node.value {
+            return Some(b);
+        }
+        if !self.cells() {
+            self.expected(node, field, "true hoặc false");
+            return None;
+        }
+        let word = node.as_text().map(|s| fold(&s));
+        match word.as_deref() {
+            Some("co" | "x" | "true" | "1" | "yes" | "dung") => Some(true),
+            Some("khong" | "false" | "0" | "no" | "sai") => Some(false),
             _ => {
-                self.expected(node, field, "true hoặc false");
+                self.expected(
+                    node,
+                    field,
+                    "\"Có\" hoặc \"Không\" (hoặc x / để trống, TRUE/FALSE, 1/0)",
+                );
                 None
             }
         }
     }
 
     pub fn int(&mut self, node: &Node, field: &str, lo: i64, hi: i64) -> Option<i64> {
-        let v = match node.value {
-            Value::Int(i) => Some(i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(f as i64),
+        let v = match &node.value {
+            Value::Int(i) => Some(*i),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
+            Value::Str(s) if self.cells() => s.trim().parse().ok(),
             _ => None,
         };
         match v {
@@ -144,29 +285,39 @@ impl Decoder {
         }
     }
 
-    pub fn code<T: Copy>(
-        &mut self,
-        node: &Node,
-        field: &str,
-        parse: fn(&str) -> Option<T>,
-        codes: &[&str],
-    ) -> Option<T> {
+    pub fn code<T: CodeList>(&mut self, node: &Node, field: &str) -> Option<T> {
+        let list = T::LIST;
         let found = node.as_text();
-        match found.as_deref().and_then(parse) {
-            Some(v) => Some(v),
-            None => {
-                let mut msg = format!(
-                    "giá trị {} không hợp lệ; chấp nhận: {}",
-                    node.describe(),
-                    codes.join(", ")
-                );
-                if let Some(s) = found.as_deref().and_then(|f| suggest(f, codes)) {
-                    msg.push_str(&format!(" (có phải \"{s}\"?)"));
-                }
-                self.err(node.pos, field, msg);
-                None
-            }
+        let index = match found.as_deref() {
+            Some(s) if self.cells() => list.find(s),
+            Some(s) => list.codes.iter().position(|c| *c == s),
+            None => None,
+        };
+        if let Some(i) = index {
+            return Some(T::nth(i));
         }
+        let mut msg = format!("giá trị {} không hợp lệ; chấp nhận: ", node.describe());
+        let hint = if self.cells() {
+            let both: Vec<String> = (0..list.codes.len())
+                .map(|i| format!("{} ({})", list.labels[i], list.codes[i]))
+                .collect();
+            msg.push_str(&both.join(", "));
+            let folded: Vec<String> = list.labels.iter().map(|l| fold(l)).collect();
+            let known: Vec<&str> = folded.iter().map(String::as_str).collect();
+            found
+                .as_deref()
+                .and_then(|f| suggest(&fold(f), &known))
+                .and_then(|s| folded.iter().position(|l| l == s))
+                .map(|i| list.labels[i])
+        } else {
+            msg.push_str(&list.codes.join(", "));
+            found.as_deref().and_then(|f| suggest(f, list.codes))
+        };
+        if let Some(s) = hint {
+            msg.push_str(&format!(" (có phải \"{s}\"?)"));
+        }
+        self.err(node.pos, field, msg);
+        None
     }
 
     pub fn list<'n>(&mut self, node: &'n Node, field: &str) -> Option<&'n [Node]> {
@@ -179,14 +330,31 @@ impl Decoder {
         }
     }
 
-    /// A list whose items are decoded by `f`; bad items are dropped (and reported).
+    /// A list whose items are decoded by `f`; bad items are dropped (and
+    /// reported). In a sheet, one cell holds the items, separated by `,` or `;`.
     pub fn list_of<T>(
         &mut self,
         node: &Node,
         field: &str,
         mut f: impl FnMut(&mut Decoder, &Node, &str) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let items = self.list(node, field)?;
+        let split;
+        let items = match &node.value {
+            Value::Str(s) if self.cells() => {
+                split = s
+                    .split([',', ';'])
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Node {
+                        pos: node.pos,
+                        value: Value::Str(p.to_string()),
+                    })
+                    .collect::<Vec<_>>();
+                &split
+            }
+            Value::Int(_) | Value::Float(_) if self.cells() => std::slice::from_ref(node),
+            _ => self.list(node, field)?,
+        };
         Some(
             items
                 .iter()
@@ -206,9 +374,55 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
-fn nfc(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect()
+/// A date in a cell: `yyyy-mm-dd`, `dd/mm/yyyy` or `d/m/yyyy`.
+/// `Err(true)`: written like a date, but no such day (30/02/1980).
+fn parse_cell_date(s: &str) -> Result<NaiveDate, bool> {
+    let s = s.trim();
+    let digits = |p: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    let dashes: Vec<&str> = s.split('-').collect();
+    let slashes: Vec<&str> = s.split('/').collect();
+    let (y, m, d) = match (&dashes[..], &slashes[..]) {
+        (&[y, m, d], _) if digits(y, 4..=4) && digits(m, 2..=2) && digits(d, 2..=2) => (y, m, d),
+        (_, &[d, m, y]) if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => (y, m, d),
+        _ => return Err(false),
+    };
+    let num = |p: &str| p.parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(num(y) as i32, num(m), num(d)).ok_or(true)
+}
+
+/// "6 tháng đầu năm 2026", "6 tháng cuối năm 2026", "Quý I năm 2026",
+/// "Năm 2026" (as [`Period::words`] writes them, in any case).
+fn period_words(s: &str) -> Option<Period> {
+    let k = key(s);
+    let words: Vec<&str> = k.split(' ').collect();
+    let year = |w: &str| (w.len() == 4).then(|| w.parse::<i32>().ok()).flatten();
+    let is = |w: &str, word: &str| w == key(word);
+    match words[..] {
+        [n, y] if is(n, "năm") => Some(Period::Year(year(y)?)),
+        [six, th, half, n, y] if six == "6" && is(th, "tháng") && is(n, "năm") => {
+            let h = if is(half, "đầu") {
+                1
+            } else if is(half, "cuối") {
+                2
+            } else {
+                return None;
+            };
+            Some(Period::Half(year(y)?, h))
+        }
+        [q, num, n, y] if (is(q, "quý") || is(q, "quí")) && is(n, "năm") => {
+            let quarter = match num {
+                "i" | "1" => 1,
+                "ii" | "2" => 2,
+                "iii" | "3" => 3,
+                "iv" | "4" => 4,
+                _ => return None,
+            };
+            Some(Period::Quarter(year(y)?, quarter))
+        }
+        _ => None,
+    }
 }
 
 /// A mapping being read field by field; unknown fields are reported at the end.
@@ -266,11 +480,7 @@ impl<'n> Obj<'n> {
         let out = match self.get(name) {
             Some(node) => f(d, node, &field),
             None => {
-                d.err(
-                    self.pos,
-                    &field,
-                    format!("thiếu trường bắt buộc \"{name}\""),
-                );
+                d.missing(self.pos, &field, name);
                 None
             }
         };
@@ -322,29 +532,38 @@ impl<'n> Obj<'n> {
     }
 }
 
-// Shorthands for field decoders.
-fn text(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
+// The decoders of the kinds of `schema::Kind`, as plain functions.
+
+pub fn text(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
     d.text(n, f)
 }
-fn free(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
-    d.free_text(n, f)
-}
-fn date(d: &mut Decoder, n: &Node, f: &str) -> Option<NaiveDate> {
-    d.date(n, f)
-}
-fn boolean(d: &mut Decoder, n: &Node, f: &str) -> Option<bool> {
-    d.boolean(n, f)
-}
-fn period(d: &mut Decoder, n: &Node, f: &str) -> Option<Period> {
-    d.period(n, f)
-}
-macro_rules! code {
-    ($t:ty) => {
-        |d: &mut Decoder, n: &Node, f: &str| d.code(n, f, <$t>::from_code, <$t>::CODES)
-    };
+
+/// A line that may be empty.
+pub fn line(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
+    d.free_text(n, f).map(|s| s.trim().to_string())
 }
 
-fn slug(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
+pub fn free(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
+    d.free_text(n, f)
+}
+
+pub fn date(d: &mut Decoder, n: &Node, f: &str) -> Option<NaiveDate> {
+    d.date(n, f)
+}
+
+pub fn boolean(d: &mut Decoder, n: &Node, f: &str) -> Option<bool> {
+    d.boolean(n, f)
+}
+
+pub fn period(d: &mut Decoder, n: &Node, f: &str) -> Option<Period> {
+    d.period(n, f)
+}
+
+pub fn code<T: CodeList>(d: &mut Decoder, n: &Node, f: &str) -> Option<T> {
+    d.code(n, f)
+}
+
+pub fn slug(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
     let s = d.text(n, f)?;
     if s.bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -362,588 +581,83 @@ fn slug(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
     }
 }
 
-fn string_list(d: &mut Decoder, n: &Node, f: &str) -> Option<Vec<String>> {
-    d.list_of(n, f, text)
-}
-
-// ---- entities ----
-
-pub fn signer(d: &mut Decoder, n: &Node, path: &str) -> Option<Signer> {
-    let mut o = Obj::open(d, n, path)?;
-    let authority = o.opt(d, "authority", free).unwrap_or_default();
-    let role = o.req(d, "role", text);
-    let name = o.req(d, "name", text);
-    o.finish(d).then_some(())?;
-    Some(Signer {
-        authority: authority.trim().to_string(),
-        role: role?,
-        name: name?,
-    })
-}
-
-pub fn body(d: &mut Decoder, n: &Node, path: &str) -> Option<Body> {
-    let mut o = Obj::open(d, n, path)?;
-    let parent = o.req(d, "parent", text);
-    let name = o.req(d, "name", text);
-    let code = o.req(d, "code", text);
-    let signer = o.req(d, "signer", signer);
-    o.finish(d).then_some(())?;
-    Some(Body {
-        parent: parent?,
-        name: name?,
-        code: code?,
-        signer: signer?,
-    })
-}
-
-fn resolution(d: &mut Decoder, n: &Node, path: &str) -> Option<Resolution> {
-    let mut o = Obj::open(d, n, path)?;
-    let number = o.req(d, "number", text);
-    let issued_on = o.req(d, "issued_on", date);
-    let title = o.req(d, "title", text);
-    o.finish(d).then_some(())?;
-    Some(Resolution {
-        number: number?,
-        issued_on: issued_on?,
-        title: title?,
-    })
-}
-
-fn kpi(d: &mut Decoder, n: &Node, path: &str) -> Option<Kpi> {
-    let mut o = Obj::open(d, n, path)?;
-    let mut kpi = Kpi::default();
-    let pct = |d: &mut Decoder, n: &Node, f: &str| d.int(n, f, 0, 100).map(|i| i as u32);
-    if let Some(w) = o.opt(d, "weights", |d, n, p| {
-        let mut o = Obj::open(d, n, p)?;
-        let r = o.req(d, "results", pct);
-        let s = o.req(d, "service", pct);
-        let c = o.req(d, "coordination", pct);
-        let di = o.req(d, "discipline", pct);
-        o.finish(d).then_some(())?;
-        let w = [r?, s?, c?, di?];
-        if w.iter().sum::<u32>() != 100 {
+/// A commune id; in a sheet also the commune's name, when unique.
+pub fn commune_ref(d: &mut Decoder, n: &Node, f: &str) -> Option<String> {
+    let s = d.text(n, f)?;
+    let Some(ctx) = &d.sheet else {
+        return Some(s);
+    };
+    match ctx.communes.resolve(&s) {
+        Ok(id) => Some(id),
+        Err(ids) => {
             d.err(
                 n.pos,
-                p,
+                f,
                 format!(
-                    "tổng các trọng số phải bằng 100, nhưng là {}",
-                    w.iter().sum::<u32>()
+                    "có nhiều xã/phường tên \"{s}\" ({}); hãy ghi mã xã/phường",
+                    ids.join(", ")
                 ),
             );
-            return None;
-        }
-        Some(w)
-    }) {
-        kpi.weights = w;
-    }
-    if let Some(t) = o.opt(d, "thresholds", |d, n, p| {
-        let mut o = Obj::open(d, n, p)?;
-        let e = o.req(d, "excellent", pct);
-        let g = o.req(d, "good", pct);
-        let pa = o.req(d, "pass", pct);
-        o.finish(d).then_some(())?;
-        let (e, g, pa) = (e?, g?, pa?);
-        if !(e > g && g > pa) {
-            d.err(
-                n.pos,
-                p,
-                format!("ngưỡng phải giảm dần excellent > good > pass, nhưng là {e}, {g}, {pa}"),
-            );
-            return None;
-        }
-        Some(Thresholds {
-            excellent: e,
-            good: g,
-            pass: pa,
-        })
-    }) {
-        kpi.thresholds = t;
-    }
-    if let Some(q) = o.opt(d, "excellent_quota", pct) {
-        kpi.excellent_quota = q;
-    }
-    o.finish(d).then_some(kpi)
-}
-
-fn warnings(d: &mut Decoder, n: &Node, path: &str) -> Option<WarningRules> {
-    let mut o = Obj::open(d, n, path)?;
-    let mut w = WarningRules::default();
-    if let Some(v) = o.opt(d, "discipline_months", |d, n, f| d.int(n, f, 1, 240)) {
-        w.discipline_months = v as u32;
-    }
-    if let Some(v) = o.opt(d, "discipline_score", |d, n, f| d.int(n, f, 0, 100)) {
-        w.discipline_score = v as u32;
-    }
-    if let Some(v) = o.opt(d, "late_tasks", |d, n, f| d.int(n, f, 1, 1000)) {
-        w.late_tasks = v as u32;
-    }
-    o.finish(d).then_some(w)
-}
-
-fn text_map(d: &mut Decoder, n: &Node, path: &str) -> Option<BTreeMap<String, String>> {
-    let Value::Map(fields) = &n.value else {
-        d.expected(n, path, "một bảng khoá: giá trị");
-        return None;
-    };
-    let mut out = BTreeMap::new();
-    let mut ok = true;
-    for (k, v) in fields {
-        match v.value {
-            Value::Null => {}
-            _ => match d.free_text(v, &format!("{path}.{}", k.name)) {
-                Some(t) => {
-                    out.insert(k.name.clone(), t);
-                }
-                None => ok = false,
-            },
-        }
-    }
-    ok.then_some(out)
-}
-
-fn list_map(d: &mut Decoder, n: &Node, path: &str) -> Option<BTreeMap<String, Vec<String>>> {
-    let Value::Map(fields) = &n.value else {
-        d.expected(n, path, "một bảng khoá: danh sách");
-        return None;
-    };
-    let mut out = BTreeMap::new();
-    let mut ok = true;
-    for (k, v) in fields {
-        match string_list(d, v, &format!("{path}.{}", k.name)) {
-            Some(l) => {
-                out.insert(k.name.clone(), l);
-            }
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-fn json_map(d: &mut Decoder, n: &Node, path: &str) -> Option<BTreeMap<String, serde_json::Value>> {
-    fn to_json(n: &Node) -> serde_json::Value {
-        use serde_json::Value as J;
-        match &n.value {
-            Value::Null => J::Null,
-            Value::Bool(b) => J::Bool(*b),
-            Value::Int(i) => J::from(*i),
-            Value::Float(f) => J::from(*f),
-            Value::Str(s) => J::String(s.clone()),
-            Value::Seq(items) => J::Array(items.iter().map(to_json).collect()),
-            Value::Map(m) => J::Object(
-                m.iter()
-                    .map(|(k, v)| (k.name.clone(), to_json(v)))
-                    .collect(),
-            ),
-        }
-    }
-    match to_json(n) {
-        serde_json::Value::Object(m) => Some(m.into_iter().collect()),
-        _ => {
-            d.expected(n, path, "một bảng khoá: giá trị");
             None
         }
     }
 }
 
-pub fn config(d: &mut Decoder, n: &Node, path: &str) -> Option<Config> {
-    let mut o = Obj::open(d, n, path)?;
-    let province = o.req(d, "province", text);
-    let as_of = o.req(d, "as_of", date);
-    let period = o.req(d, "period", period);
-    let place = o.req(d, "place", text);
-    let issued_on = o.req(d, "issued_on", date);
-    let resolution = o.req(d, "resolution", resolution);
-    let kpi = o.opt(d, "kpi", kpi).unwrap_or_default();
-    let warnings = o.opt(d, "warnings", warnings).unwrap_or_default();
-    let bodies = o.req(d, "bodies", |d, n, p| {
-        let mut o = Obj::open(d, n, p)?;
-        let pc = o.req(d, "provincial_committee", body);
-        let ob = o.req(d, "organization_board", body);
-        o.finish(d).then_some(())?;
-        Some((pc?, ob?))
-    });
-    let numbering = o.opt(d, "numbering", text_map).unwrap_or_default();
-    let recipients = o.opt(d, "recipients", list_map).unwrap_or_default();
-    let narrative = o.opt(d, "narrative", text_map).unwrap_or_default();
-    let layout = o.opt(d, "layout", json_map).unwrap_or_default();
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    let (provincial_committee, organization_board) = bodies?;
-    Some(Config {
-        province: province?,
-        as_of: as_of?,
-        period: period?,
-        place: place?,
-        issued_on: issued_on?,
-        resolution: resolution?,
-        kpi,
-        warnings,
-        provincial_committee,
-        organization_board,
-        numbering,
-        recipients,
-        narrative,
-        layout,
-        src,
-    })
+pub fn string_list(d: &mut Decoder, n: &Node, f: &str) -> Option<Vec<String>> {
+    d.list_of(n, f, text)
 }
 
-pub fn commune(d: &mut Decoder, n: &Node, path: &str) -> Option<Commune> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", slug);
-    let name = o.req(d, "name", text);
-    let kind = o.req(d, "kind", code!(CommuneKind));
-    let region = o.req(d, "region", code!(Region));
-    let cluster = o.opt(d, "cluster", text);
-    let secretary = o.opt(d, "secretary", text);
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Commune {
-        id: id?,
-        name: name?,
-        kind: kind?,
-        region: region?,
-        cluster,
-        secretary,
-        src,
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub fn position(d: &mut Decoder, n: &Node, path: &str) -> Option<Position> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", slug);
-    let name = o.req(d, "name", text);
-    let bloc = o.req(d, "bloc", code!(Bloc));
-    let leader = o.opt(d, "leader", boolean).unwrap_or(false);
-    let requires = o
-        .opt(d, "requires", |d, n, p| {
-            let mut o = Obj::open(d, n, p)?;
-            let education = o.opt(d, "education", code!(Education));
-            let majors = o
-                .opt(d, "majors", |d, n, f| d.list_of(n, f, code!(Major)))
-                .unwrap_or_default();
-            let political_theory = o.opt(d, "political_theory", code!(PoliticalTheory));
-            let it_skill = o.opt(d, "it_skill", code!(ItSkill));
-            o.finish(d).then_some(Requirements {
-                education,
-                majors,
-                political_theory,
-                it_skill,
-            })
-        })
-        .unwrap_or_default();
-    let region_priorities = o
-        .opt(d, "region_priorities", |d, n, p| {
-            let Value::Map(fields) = &n.value else {
-                d.expected(n, p, "một bảng vùng: danh sách");
-                return None;
-            };
-            let mut out = BTreeMap::new();
-            for (k, v) in fields {
-                let key_node = Node {
-                    pos: k.pos,
-                    value: Value::Str(k.name.clone()),
-                };
-                let f = format!("{p}.{}", k.name);
-                let region = d.code(&key_node, &f, Region::from_code, Region::CODES);
-                let items = string_list(d, v, &f);
-                if let (Some(r), Some(i)) = (region, items) {
-                    out.insert(r, i);
-                }
-            }
-            Some(out)
-        })
-        .unwrap_or_default();
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Position {
-        id: id?,
-        name: name?,
-        bloc: bloc?,
-        leader,
-        requires,
-        region_priorities,
-        src,
-    })
-}
+    #[test]
+    fn cell_dates() {
+        let d = |s| parse_cell_date(s);
+        let day = NaiveDate::from_ymd_opt(1985, 3, 12).unwrap();
+        assert_eq!(d("12/03/1985"), Ok(day));
+        assert_eq!(d("12/3/1985"), Ok(day));
+        assert_eq!(d(" 1985-03-12 "), Ok(day));
+        assert_eq!(d("30/02/1980"), Err(true));
+        assert_eq!(d("1980-02-30"), Err(true));
+        assert_eq!(d("12.03.1985"), Err(false));
+        assert_eq!(d("1985/03/12"), Err(false));
+        assert_eq!(d("12/03/85"), Err(false));
+    }
 
-fn history_item(d: &mut Decoder, n: &Node, p: &str) -> Option<HistoryItem> {
-    let mut o = Obj::open(d, n, p)?;
-    let from = o.req(d, "from", date);
-    let to = o.opt(d, "to", date);
-    let unit = o.req(d, "unit", text);
-    let role = o.req(d, "role", text);
-    o.finish(d).then_some(())?;
-    Some(HistoryItem {
-        from: from?,
-        to,
-        unit: unit?,
-        role: role?,
-    })
-}
-
-fn reward(d: &mut Decoder, n: &Node, p: &str) -> Option<Reward> {
-    let mut o = Obj::open(d, n, p)?;
-    let on = o.req(d, "on", date);
-    let decision = o.opt(d, "decision", text).unwrap_or_default();
-    let content = o.req(d, "content", text);
-    o.finish(d).then_some(())?;
-    Some(Reward {
-        on: on?,
-        decision,
-        content: content?,
-    })
-}
-
-fn discipline(d: &mut Decoder, n: &Node, p: &str) -> Option<Discipline> {
-    let mut o = Obj::open(d, n, p)?;
-    let on = o.req(d, "on", date);
-    let decision = o.opt(d, "decision", text).unwrap_or_default();
-    let form = o.req(d, "form", text);
-    let content = o.opt(d, "content", free).unwrap_or_default();
-    o.finish(d).then_some(())?;
-    Some(Discipline {
-        on: on?,
-        decision,
-        form: form?,
-        content,
-    })
-}
-
-pub fn official(d: &mut Decoder, n: &Node, path: &str) -> Option<Official> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", text);
-    let name = o.req(d, "name", text);
-    let birth_date = o.req(d, "birth_date", date);
-    let gender = o.req(d, "gender", code!(Gender));
-    let ethnicity = o.req(d, "ethnicity", text);
-    let commune = o.req(d, "commune", text);
-    let bloc = o.req(d, "bloc", code!(Bloc));
-    let position = o.req(d, "position", text);
-    let title = o.opt(d, "title", text);
-    let education = o.req(d, "education", code!(Education));
-    let major = o.opt(d, "major", code!(Major));
-    let political_theory = o.req(d, "political_theory", code!(PoliticalTheory));
-    let it_skill = o.req(d, "it_skill", code!(ItSkill));
-    let party_joined_on = o.opt(d, "party_joined_on", date);
-    let digital_profile = o.opt(d, "digital_profile", boolean).unwrap_or(false);
-    let history = o
-        .opt(d, "history", |d, n, f| d.list_of(n, f, history_item))
-        .unwrap_or_default();
-    let rewards = o
-        .opt(d, "rewards", |d, n, f| d.list_of(n, f, reward))
-        .unwrap_or_default();
-    let disciplines = o
-        .opt(d, "disciplines", |d, n, f| d.list_of(n, f, discipline))
-        .unwrap_or_default();
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Official {
-        id: id?,
-        name: name?,
-        birth_date: birth_date?,
-        gender: gender?,
-        ethnicity: ethnicity?,
-        commune: commune?,
-        bloc: bloc?,
-        position: position?,
-        title,
-        education: education?,
-        major,
-        political_theory: political_theory?,
-        it_skill: it_skill?,
-        party_joined_on,
-        digital_profile,
-        history,
-        rewards,
-        disciplines,
-        src,
-    })
-}
-
-const SCORE_KEYS: [&str; 11] = [
-    "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11",
-];
-
-pub fn evaluation(d: &mut Decoder, n: &Node, path: &str) -> Option<Evaluation> {
-    let mut o = Obj::open(d, n, path)?;
-    let official = o.req(d, "official", text);
-    let period = o.req(d, "period", period);
-    let scores = o.req(d, "scores", |d, n, p| {
-        let mut o = Obj::open(d, n, p)?;
-        let mut out = [0u32; 11];
-        for (i, key) in SCORE_KEYS.iter().enumerate() {
-            if let Some(v) = o.req(d, key, |d, n, f| d.int(n, f, 0, 100)) {
-                out[i] = v as u32;
-            }
+    #[test]
+    fn periods_in_words() {
+        for p in [
+            Period::Year(2026),
+            Period::Half(2026, 1),
+            Period::Half(2025, 2),
+            Period::Quarter(2026, 1),
+            Period::Quarter(2026, 4),
+        ] {
+            assert_eq!(period_words(&p.words()), Some(p), "{}", p.words());
+            assert_eq!(period_words(&p.words().to_uppercase()), Some(p));
         }
-        o.finish(d).then_some(out)
-    });
-    let self_assessment = o.opt(d, "self_assessment", free);
-    let strengths = o.opt(d, "strengths", free);
-    let weaknesses = o.opt(d, "weaknesses", free);
-    let evaluator = o.opt(d, "evaluator", |d, n, p| {
-        let mut o = Obj::open(d, n, p)?;
-        let name = o.req(d, "name", text);
-        let title = o.opt(d, "title", text).unwrap_or_default();
-        o.finish(d).then_some(())?;
-        Some(Evaluator { name: name?, title })
-    });
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Evaluation {
-        official: official?,
-        period: period?,
-        scores: scores?,
-        self_assessment,
-        strengths,
-        weaknesses,
-        evaluator,
-        src,
-    })
-}
-
-pub fn course(d: &mut Decoder, n: &Node, path: &str) -> Option<Course> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", text);
-    let name = o.req(d, "name", text);
-    let kind = o.req(d, "kind", code!(CourseKind));
-    let grants = o
-        .opt(d, "grants", |d, n, p| {
-            let mut o = Obj::open(d, n, p)?;
-            let education = o.opt(d, "education", code!(Education));
-            let political_theory = o.opt(d, "political_theory", code!(PoliticalTheory));
-            let it_skill = o.opt(d, "it_skill", code!(ItSkill));
-            o.finish(d).then_some(Grants {
-                education,
-                political_theory,
-                it_skill,
-            })
-        })
-        .unwrap_or(Grants {
-            education: None,
-            political_theory: None,
-            it_skill: None,
-        });
-    let start = o.req(d, "start", date);
-    let end = o.req(d, "end", date);
-    let organizer = o.opt(d, "organizer", text).unwrap_or_default();
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    let (start, end) = (start?, end?);
-    if end < start {
-        d.err(
-            n.pos,
-            &format!("{path}.end"),
-            format!("ngày kết thúc {end} trước ngày bắt đầu {start}"),
+        assert_eq!(
+            period_words("Quý 3 năm 2026"),
+            Some(Period::Quarter(2026, 3))
         );
-        return None;
+        assert_eq!(period_words("Quý V năm 2026"), None);
+        assert_eq!(period_words("năm 26"), None);
     }
-    Some(Course {
-        id: id?,
-        name: name?,
-        kind: kind?,
-        grants,
-        start,
-        end,
-        organizer,
-        src,
-    })
-}
 
-pub fn training(d: &mut Decoder, n: &Node, path: &str) -> Option<Training> {
-    let mut o = Obj::open(d, n, path)?;
-    let official = o.req(d, "official", text);
-    let course = o.req(d, "course", text);
-    let status = o.req(d, "status", code!(TrainingStatus));
-    let completed_on = o.opt(d, "completed_on", date);
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    let status = status?;
-    if status == TrainingStatus::Completed && completed_on.is_none() {
-        d.err(
-            n.pos,
-            &format!("{path}.completed_on"),
-            "bắt buộc khi status là completed (ngày hoàn thành)",
+    #[test]
+    fn commune_names_resolve_when_unique() {
+        let mut c = CommuneNames::default();
+        c.add("hoa-an", "Hòa An");
+        c.add("tra-linh", "Trà Lĩnh");
+        c.add("tra-linh-2", "Trà Lĩnh");
+        assert_eq!(c.resolve("hoa-an"), Ok("hoa-an".into()));
+        assert_eq!(c.resolve("Hoà An"), Ok("hoa-an".into()));
+        assert_eq!(c.resolve("xã hòa an"), Ok("hoa-an".into()));
+        assert_eq!(c.resolve("nowhere"), Ok("nowhere".into()));
+        assert_eq!(
+            c.resolve("Trà Lĩnh"),
+            Err(vec!["tra-linh".into(), "tra-linh-2".into()])
         );
-        return None;
     }
-    Some(Training {
-        official: official?,
-        course: course?,
-        status,
-        completed_on,
-        src,
-    })
-}
-
-pub fn task(d: &mut Decoder, n: &Node, path: &str) -> Option<Task> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", text);
-    let title = o.req(d, "title", text);
-    let commune = o.req(d, "commune", text);
-    let owner = o.opt(d, "owner", text);
-    let due = o.req(d, "due", date);
-    let done_on = o.opt(d, "done_on", date);
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Task {
-        id: id?,
-        title: title?,
-        commune: commune?,
-        owner,
-        due: due?,
-        done_on,
-        src,
-    })
-}
-
-pub fn initiative(d: &mut Decoder, n: &Node, path: &str) -> Option<Initiative> {
-    let mut o = Obj::open(d, n, path)?;
-    let id = o.req(d, "id", text);
-    let commune = o.req(d, "commune", text);
-    let title = o.req(d, "title", text);
-    let year = o.req(d, "year", |d, n, f| {
-        d.int(n, f, 1900, 2100).map(|y| y as i32)
-    });
-    let replicated = o.opt(d, "replicated", boolean).unwrap_or(false);
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    Some(Initiative {
-        id: id?,
-        commune: commune?,
-        title: title?,
-        year: year?,
-        replicated,
-        src,
-    })
-}
-
-pub fn survey(d: &mut Decoder, n: &Node, path: &str) -> Option<Survey> {
-    let mut o = Obj::open(d, n, path)?;
-    let commune = o.req(d, "commune", text);
-    let period = o.req(d, "period", period);
-    let channel = o.req(d, "channel", code!(SurveyChannel));
-    let count = |d: &mut Decoder, n: &Node, f: &str| d.int(n, f, 0, 100_000_000).map(|i| i as u32);
-    let respondents = o.req(d, "respondents", count);
-    let satisfied = o.req(d, "satisfied", count);
-    let src = o.src(d);
-    o.finish(d).then_some(())?;
-    let (respondents, satisfied) = (respondents?, satisfied?);
-    if satisfied > respondents {
-        d.err(
-            n.pos,
-            &format!("{path}.satisfied"),
-            format!("số hài lòng ({satisfied}) lớn hơn số người được hỏi ({respondents})"),
-        );
-        return None;
-    }
-    Some(Survey {
-        commune: commune?,
-        period: period?,
-        channel: channel?,
-        respondents,
-        satisfied,
-        src,
-    })
 }

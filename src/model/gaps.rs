@@ -251,6 +251,134 @@ impl Gap {
             Gap::DigitalSkills | Gap::LeadershipSkills => true,
         }
     }
+
+    /// Rank of the required level inside the need, the higher level first
+    /// (smaller rank); 0 for a gap without a level.
+    pub fn level_rank(&self) -> u8 {
+        match self {
+            Gap::Education { need, .. } => 10 - *need as u8,
+            Gap::PoliticalTheory { need, .. } => 10 - *need as u8,
+            Gap::ItSkill { need, .. } => 10 - *need as u8,
+            _ => 0,
+        }
+    }
+
+    /// The level `c` grants in the field of this gap, ranked like
+    /// [`Gap::level_rank`]; 0 when it grants none (or the gap has no level).
+    pub fn granted_rank(&self, c: &Course) -> u8 {
+        let g = &c.grants;
+        match self {
+            Gap::Education { .. } => g.education.map_or(0, |l| 10 - l as u8),
+            Gap::PoliticalTheory { .. } => g.political_theory.map_or(0, |l| 10 - l as u8),
+            Gap::ItSkill { .. } => g.it_skill.map_or(0, |l| 10 - l as u8),
+            _ => 0,
+        }
+    }
+
+    /// The course that closes this gap, named (when the data has none).
+    pub fn remedy(&self, p: &Position) -> String {
+        match self {
+            Gap::Education { need, .. } => {
+                format!("Đào tạo trình độ {}", need.label().to_lowercase())
+            }
+            Gap::Major { .. } => {
+                let majors: Vec<&str> = p.requires.majors.iter().map(|m| m.label()).collect();
+                if majors.is_empty() {
+                    "Đào tạo văn bằng 2 đúng chuyên ngành vị trí việc làm".into()
+                } else {
+                    format!("Đào tạo văn bằng 2 ngành {}", majors.join(" hoặc "))
+                }
+            }
+            Gap::PoliticalTheory { need, .. } => match need {
+                PoliticalTheory::Advanced => "Cao cấp lý luận chính trị",
+                PoliticalTheory::Intermediate => "Trung cấp lý luận chính trị - hành chính",
+                PoliticalTheory::Elementary => "Sơ cấp lý luận chính trị",
+                PoliticalTheory::None => "Bồi dưỡng lý luận chính trị",
+            }
+            .into(),
+            Gap::ItSkill { need, .. } => format!(
+                "Bồi dưỡng tin học, kỹ năng số trình độ {}",
+                need.label().to_lowercase()
+            ),
+            Gap::DigitalSkills => "Bồi dưỡng kỹ năng số, chuyển đổi số".into(),
+            Gap::LeadershipSkills => "Bồi dưỡng kỹ năng lãnh đạo, quản lý".into(),
+        }
+    }
+}
+
+/// The courses to open for `gaps`, named, each once. The IT-skill course
+/// also covers the digital-skills target, which then needs no course of
+/// its own.
+pub fn remedies(gaps: &[Gap], p: &Position) -> Vec<String> {
+    let has_it = gaps.iter().any(|g| matches!(g, Gap::ItSkill { .. }));
+    let mut out: Vec<String> = Vec::new();
+    for g in gaps {
+        if has_it && *g == Gap::DigitalSkills {
+            continue;
+        }
+        let r = g.remedy(p);
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// How many of `gaps` completing `c` closes.
+pub fn closes(c: &Course, gaps: &[Gap]) -> usize {
+    gaps.iter().filter(|g| g.closed_by(c)).count()
+}
+
+/// The best course for `gaps` among `cands`: the most gaps closed, then the
+/// earliest start, then the id; none when no candidate closes any.
+pub fn best_course<'a>(
+    cands: impl Iterator<Item = &'a Course>,
+    gaps: &[Gap],
+) -> Option<&'a Course> {
+    cands
+        .filter(|c| closes(c, gaps) > 0)
+        .min_by_key(|c| (std::cmp::Reverse(closes(c, gaps)), c.start, c.id.as_str()))
+}
+
+/// The course proposed to an official for some of their gaps.
+#[derive(Debug, Clone, Copy)]
+pub enum Proposal<'a> {
+    /// The official attends (or is registered for) this course.
+    Registered(&'a Course, TrainingStatus),
+    /// A course of the data starting after `as_of`, not yet attended, that
+    /// closes the gaps.
+    Suggested(&'a Course),
+    /// No course in the data: the courses of [`remedies`] must be opened.
+    Needed,
+}
+
+impl<'a> Proposal<'a> {
+    /// The course of the data proposed, if any.
+    pub fn course(&self) -> Option<&'a Course> {
+        match *self {
+            Proposal::Registered(c, _) | Proposal::Suggested(c) => Some(c),
+            Proposal::Needed => None,
+        }
+    }
+}
+
+/// The course proposed for `gaps` of `official` at `config.as_of`: the best
+/// of their open attendances, else the best course still to start, else
+/// none (a course must be opened).
+pub fn propose<'a>(ds: &'a Dataset, official: &'a str, gaps: &[Gap]) -> Proposal<'a> {
+    let as_of = ds.config.as_of;
+    let open: Vec<_> = open_trainings(ds, official, as_of).collect();
+    if let Some(c) = best_course(open.iter().map(|(_, c)| *c), gaps) {
+        let status = open
+            .iter()
+            .find(|(_, oc)| oc.id == c.id)
+            .map_or(TrainingStatus::Planned, |(t, _)| t.status);
+        return Proposal::Registered(c, status);
+    }
+    match best_course(ds.courses.iter().filter(|c| c.start > as_of), gaps) {
+        Some(c) => Proposal::Suggested(c),
+        None => Proposal::Needed,
+    }
 }
 
 /// One official with their position and gaps at `config.as_of`.
@@ -506,6 +634,9 @@ trainings:
   - {id: dh, name: ĐH, kind: professional, grants: {education: university}, start: 2026-01-05, end: 2026-07-01, organizer: X}
   - {id: nv, name: NV, kind: professional, start: 2026-01-05, end: 2026-07-01, organizer: X}
   - {id: kns, name: KNS, kind: digital_skills, grants: {it_skill: basic}, start: 2026-01-05, end: 2026-07-01, organizer: X}
+positions: [{id: p, name: P, bloc: party}]
+officials:
+  - {id: CB1, name: A, birth_date: 1980-01-01, gender: male, ethnicity: Kinh, commune: xa, bloc: party, position: p, education: university, political_theory: none, it_skill: none}
 ",
         );
         let c = |id: &str| ds.courses.iter().find(|c| c.id == id).unwrap();
@@ -539,5 +670,76 @@ trainings:
         assert!(
             Gap::DigitalSkills.closed_by(c("kns")) && !Gap::LeadershipSkills.closed_by(c("kns"))
         );
+    }
+
+    /// The IT-skill course covers the digital-skills target; each course
+    /// to open is named once; a higher required level ranks first.
+    #[test]
+    fn remedies_and_level_ranks() {
+        use crate::input::{ItSkill as I, PoliticalTheory as P};
+        let ds = dataset(POSITIONS);
+        let p = &ds.positions[0];
+        let it = Gap::ItSkill {
+            have: I::None,
+            need: I::Basic,
+        };
+        assert_eq!(
+            remedies(&[it, Gap::DigitalSkills, it], p),
+            ["Bồi dưỡng tin học, kỹ năng số trình độ cơ bản"]
+        );
+        assert_eq!(
+            remedies(&[Gap::DigitalSkills, Gap::Major { have: None }], p),
+            [
+                "Bồi dưỡng kỹ năng số, chuyển đổi số",
+                "Đào tạo văn bằng 2 ngành Luật"
+            ]
+        );
+        let pt = |need| Gap::PoliticalTheory {
+            have: P::None,
+            need,
+        };
+        assert!(pt(P::Advanced).level_rank() < pt(P::Intermediate).level_rank());
+        assert_eq!(Gap::DigitalSkills.level_rank(), 0);
+    }
+
+    /// The attended course first, then the one closing the most gaps, then
+    /// the earliest start; none when no course closes anything.
+    #[test]
+    fn the_proposed_course() {
+        let ds = dataset(&format!(
+            "{POSITIONS}officials:\n{}{}{}courses:
+  - {{id: ks, name: KS, kind: digital_skills, start: 2026-07-15, end: 2026-07-20, organizer: X}}
+  - {{id: th, name: TH, kind: digital_skills, grants: {{it_skill: basic}}, start: 2026-08-01, end: 2026-08-10, organizer: X}}
+  - {{id: th2, name: TH2, kind: digital_skills, grants: {{it_skill: basic}}, start: 2026-09-01, end: 2026-09-10, organizer: X}}
+trainings:
+  - {{official: REG, course: th2, status: enrolled}}
+",
+            official("FREE", "chuyen-vien", &[("it_skill", "none")]),
+            official("REG", "chuyen-vien", &[("it_skill", "none")]),
+            official("LEAD", "lanh-dao", &[]),
+        ));
+        let it = Gap::ItSkill {
+            have: crate::input::ItSkill::None,
+            need: crate::input::ItSkill::Basic,
+        };
+        let gaps = [it, Gap::DigitalSkills];
+        let c = |id: &str| ds.courses.iter().find(|c| c.id == id).unwrap();
+        assert_eq!(closes(c("ks"), &gaps), 1);
+        assert_eq!(closes(c("th"), &gaps), 2);
+        // Two courses close both: the earlier one.
+        assert_eq!(
+            best_course(ds.courses.iter(), &gaps).map(|c| c.id.as_str()),
+            Some("th")
+        );
+        assert!(matches!(propose(&ds, "FREE", &gaps), Proposal::Suggested(c) if c.id == "th"));
+        assert!(matches!(
+            propose(&ds, "REG", &gaps),
+            Proposal::Registered(c, TrainingStatus::Enrolled) if c.id == "th2"
+        ));
+        assert!(matches!(
+            propose(&ds, "LEAD", &[Gap::LeadershipSkills]),
+            Proposal::Needed
+        ));
+        assert!(Proposal::Needed.course().is_none());
     }
 }

@@ -4,6 +4,7 @@
 pub mod gaps;
 pub mod score;
 pub mod stats;
+pub mod training;
 pub mod warnings;
 
 use std::collections::HashMap;

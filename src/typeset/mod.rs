@@ -20,7 +20,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+pub use typst_pdf::PdfStandard;
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 /// How many compilations cached results survive (see typst-engine-notes.md).
 const EVICT_MAX_AGE: usize = 10;
@@ -44,6 +45,8 @@ pub struct Engine {
     modules: HashMap<FileId, Source>,
     /// Font names of the repertoire page (see [`REPERTOIRE`]).
     repertoire: std::sync::OnceLock<std::collections::BTreeSet<Vec<u8>>>,
+    /// The PDF standard every file conforms to (None: plain PDF 1.7).
+    standard: Option<PdfStandard>,
 }
 
 /// A document that failed to typeset: Typst's messages with the line in the
@@ -78,7 +81,14 @@ impl Engine {
             main_id: file_id("/main.typ"),
             modules,
             repertoire: std::sync::OnceLock::new(),
+            standard: Some(PdfStandard::A_2b),
         }
+    }
+
+    /// The same engine writing `standard` (None: plain PDF).
+    pub fn with_standard(mut self, standard: Option<PdfStandard>) -> Engine {
+        self.standard = standard;
+        self
     }
 
     pub fn fonts(&self) -> &FontSet {
@@ -127,7 +137,7 @@ impl Engine {
                 document.info_mut().title = Some(t.into());
             }
             let pdf =
-                typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+                typst_pdf::pdf(&document, &self.pdf_options(date)?).map_err(|d| world.error(&d))?;
             Ok((pdf, k))
         })
     }
@@ -150,7 +160,8 @@ impl Engine {
                 .map_err(|d| world.error(&d))?;
             let compile = t.elapsed();
             let t = std::time::Instant::now();
-            typst_pdf::pdf(&document, &pdf_options((2026, 1, 1))?).map_err(|d| world.error(&d))?;
+            typst_pdf::pdf(&document, &self.pdf_options((2026, 1, 1))?)
+                .map_err(|d| world.error(&d))?;
             Ok((compile, t.elapsed(), document.pages().len()))
         })
     }
@@ -235,7 +246,7 @@ impl Engine {
             let ranges: Vec<std::ops::Range<usize>> =
                 ends.windows(2).map(|w| w[0] + 1..w[1] + 1).collect();
             let pdf =
-                typst_pdf::pdf(&document, &pdf_options(date)?).map_err(|d| world.error(&d))?;
+                typst_pdf::pdf(&document, &self.pdf_options(date)?).map_err(|d| world.error(&d))?;
             let keep: Vec<bool> = ranges
                 .iter()
                 .map(|r| keep_overflow || r.len() == 1)
@@ -277,7 +288,7 @@ impl Engine {
             typst::compile::<PagedDocument>(&world)
                 .output
                 .ok()
-                .and_then(|d| typst_pdf::pdf(&d, &pdf_options(date).ok()?).ok())
+                .and_then(|d| typst_pdf::pdf(&d, &self.pdf_options(date).ok()?).ok())
                 .and_then(|pdf| split::split(&pdf, &[]).ok())
                 .map(|s| s.fonts)
                 .unwrap_or_default()
@@ -293,17 +304,27 @@ fn evicting<T>(max_age: usize, f: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Export options: untagged, dated `date` (no clock, so the bytes repeat).
-fn pdf_options(date: (i32, u8, u8)) -> Result<PdfOptions, TypesetError> {
-    let datetime = Datetime::from_ymd(date.0, date.1, date.2).ok_or_else(|| TypesetError {
-        messages: vec![format!("ngày không hợp lệ: {date:?}")],
-    })?;
-    Ok(PdfOptions {
-        ident: Smart::Auto,
-        timestamp: Some(Timestamp::new_utc(datetime)),
-        tagged: false,
-        ..PdfOptions::default()
-    })
+impl Engine {
+    /// Export options: untagged, dated `date` (no clock, so the bytes
+    /// repeat), conforming to the engine's standard.
+    fn pdf_options(&self, date: (i32, u8, u8)) -> Result<PdfOptions, TypesetError> {
+        let datetime = Datetime::from_ymd(date.0, date.1, date.2).ok_or_else(|| TypesetError {
+            messages: vec![format!("ngày không hợp lệ: {date:?}")],
+        })?;
+        let standards = match self.standard {
+            Some(s) => PdfStandards::new(&[s]).map_err(|e| TypesetError {
+                messages: vec![e.message().to_string()],
+            })?,
+            None => PdfStandards::default(),
+        };
+        Ok(PdfOptions {
+            ident: Smart::Auto,
+            timestamp: Some(Timestamp::new_utc(datetime)),
+            standards,
+            tagged: false,
+            ..PdfOptions::default()
+        })
+    }
 }
 
 struct DocWorld<'a> {
@@ -479,6 +500,80 @@ mod tests {
             panic!("kept")
         };
         assert!(pages_of(pdf) > 1, "kept whole");
+    }
+
+    /// The XMP packet of `pdf` and whether its catalog has an output intent.
+    fn pdfa_parts(pdf: &[u8]) -> (String, bool) {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let catalog = doc.catalog().unwrap();
+        let intents = catalog
+            .get(b"OutputIntents")
+            .and_then(|o| match o.as_reference() {
+                Ok(id) => doc.get_object(id),
+                Err(_) => Ok(o),
+            })
+            .and_then(|o| o.as_array())
+            .is_ok_and(|a| !a.is_empty());
+        let xmp = catalog
+            .get(b"Metadata")
+            .and_then(|o| o.as_reference())
+            .and_then(|id| doc.get_object(id))
+            .and_then(|o| o.as_stream())
+            .map(|s| String::from_utf8(s.content.clone()).unwrap())
+            .unwrap_or_default();
+        (xmp, intents)
+    }
+
+    #[test]
+    fn every_pdf_is_pdfa_2b_split_sheets_with_their_own_title() {
+        let e = forms_engine();
+        let (xmp, intents) = pdfa_parts(&e.pdf(&form("Một", 1), (2026, 7, 5)).unwrap());
+        assert!(
+            intents && xmp.contains("<pdfaid:part>2</pdfaid:part>"),
+            "{xmp}"
+        );
+        let sources = [form("An", 1), form("Bình", 1)];
+        let b = e
+            .pdf_batch(
+                &sources,
+                &[Some("Phiếu <An> & co"), None],
+                (2026, 7, 5),
+                false,
+            )
+            .unwrap();
+        let ids: Vec<String> = b
+            .pdfs
+            .iter()
+            .map(|p| {
+                let BatchPdf::Pdf(pdf) = p else { panic!() };
+                let (xmp, intents) = pdfa_parts(pdf);
+                assert!(intents, "output intent copied");
+                assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"));
+                assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+                assert!(xmp.contains("<xmpTPg:NPages>1</xmpTPg:NPages>"));
+                let id = xmp.split("<xmpMM:DocumentID>").nth(1).unwrap();
+                id[..id.find('<').unwrap()].to_string()
+            })
+            .collect();
+        let BatchPdf::Pdf(first) = &b.pdfs[0] else {
+            panic!()
+        };
+        let (xmp, _) = pdfa_parts(first);
+        assert!(xmp.contains(
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Phiếu &lt;An&gt; &amp; co</rdf:li>"
+        ));
+        let BatchPdf::Pdf(second) = &b.pdfs[1] else {
+            panic!()
+        };
+        assert!(
+            !pdfa_parts(second).0.contains("<dc:title>"),
+            "no title, none in XMP"
+        );
+        assert_ne!(ids[0], ids[1], "each file its own id");
+        // Plain PDF when asked.
+        let plain = forms_engine().with_standard(None);
+        let (xmp, intents) = pdfa_parts(&plain.pdf(&form("Một", 1), (2026, 7, 5)).unwrap());
+        assert!(!intents && !xmp.contains("pdfaid"));
     }
 
     #[test]

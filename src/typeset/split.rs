@@ -36,10 +36,23 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
         .and_then(|id| src.get_dictionary(id))
         .ok()
         .cloned();
-    let lang = src
-        .catalog()
+    let catalog = src.catalog().map_err(|e| format!("PDF: {e}"))?;
+    let lang = catalog.get(b"Lang").ok().cloned();
+    // PDF/A: the output intent is shared; the XMP packet is redone per file.
+    let intents = catalog.get(b"OutputIntents").ok().cloned();
+    let xmp = catalog
+        .get(b"Metadata")
+        .and_then(|o| o.as_reference())
+        .and_then(|id| src.get_object(id))
+        .and_then(|o| o.as_stream())
         .ok()
-        .and_then(|c| c.get(b"Lang").ok().cloned());
+        .map(|s| String::from_utf8_lossy(&s.content).into_owned());
+    let shared = Shared {
+        info: info.as_ref(),
+        lang: lang.as_ref(),
+        intents: intents.as_ref(),
+        xmp: xmp.as_deref(),
+    };
     let fonts = src
         .objects
         .values()
@@ -61,17 +74,25 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
                         .ok_or_else(|| format!("PDF: không có trang {}", i + 1))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            extract(&src, &ids, info.as_ref(), lang.as_ref(), o.title)
+            extract(&src, &ids, &shared, o.title)
         })
         .collect::<Result<_, String>>()?;
     Ok(Split { pdfs, fonts })
 }
 
+/// What every output takes from the whole input's catalog and trailer.
+struct Shared<'a> {
+    info: Option<&'a Dictionary>,
+    lang: Option<&'a Object>,
+    intents: Option<&'a Object>,
+    /// The XMP metadata packet (PDF/A), as text.
+    xmp: Option<&'a str>,
+}
+
 fn extract(
     src: &Document,
     page_ids: &[ObjectId],
-    info: Option<&Dictionary>,
-    lang: Option<&Object>,
+    shared: &Shared,
     title: Option<&str>,
 ) -> Result<Vec<u8>, String> {
     let mut out = Document::with_version(src.version.clone());
@@ -87,6 +108,7 @@ fn extract(
         .iter()
         .map(|&p| copier.copy_ref(p, Some(pages_id)).map(Object::Reference))
         .collect::<Result<Vec<_>, _>>()?;
+    let intents = shared.intents.map(|i| copier.copy(i)).transpose()?;
 
     let mut pages = Dictionary::new();
     pages.set("Type", Object::Name(b"Pages".to_vec()));
@@ -97,12 +119,14 @@ fn extract(
     let mut catalog = Dictionary::new();
     catalog.set("Type", Object::Name(b"Catalog".to_vec()));
     catalog.set("Pages", Object::Reference(pages_id));
-    if let Some(lang) = lang {
+    if let Some(lang) = shared.lang {
         catalog.set("Lang", lang.clone());
     }
-    out.objects.insert(catalog_id, Object::Dictionary(catalog));
+    if let Some(intents) = intents {
+        catalog.set("OutputIntents", intents);
+    }
 
-    let mut info = info.cloned().unwrap_or_default();
+    let mut info = shared.info.cloned().unwrap_or_default();
     match title {
         Some(t) => info.set("Title", text_string(t)),
         None => {
@@ -124,6 +148,17 @@ fn extract(
     }
     h.update(title.unwrap_or_default().as_bytes());
     let id = h.finalize()[..16].to_vec();
+    if let Some(xmp) = shared.xmp {
+        let packet = own_xmp(xmp, title, page_ids.len(), &hex(&id));
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"Metadata".to_vec()));
+        dict.set("Subtype", Object::Name(b"XML".to_vec()));
+        // Stored unfiltered, as PDF/A readers expect to find it.
+        let stream = lopdf::Stream::new(dict, packet.into_bytes()).with_compression(false);
+        let meta_id = out.add_object(Object::Stream(stream));
+        catalog.set("Metadata", Object::Reference(meta_id));
+    }
+    out.objects.insert(catalog_id, Object::Dictionary(catalog));
     out.trailer.set(
         "ID",
         Object::Array(vec![
@@ -134,6 +169,72 @@ fn extract(
     let mut bytes = Vec::new();
     out.save_to(&mut bytes).map_err(|e| format!("PDF: {e}"))?;
     Ok(bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The XMP packet of the whole input, made this file's own: its title
+/// (`dc:title`, replaced or added; removed when None), page count and ids.
+fn own_xmp(xmp: &str, title: Option<&str>, pages: usize, id: &str) -> String {
+    let mut out = without_element(xmp, "dc:title");
+    if let Some(t) = title {
+        let element = format!(
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:title>",
+            xml_escape(t)
+        );
+        if let Some(at) = out
+            .find("<rdf:Description")
+            .and_then(|i| out[i..].find('>').map(|j| i + j + 1))
+        {
+            out.insert_str(at, &element);
+        }
+    }
+    let pages = pages.to_string();
+    [
+        ("stEvt:instanceID", id),
+        ("xmpMM:InstanceID", id),
+        ("xmpMM:DocumentID", id),
+        ("xmpTPg:NPages", pages.as_str()),
+    ]
+    .iter()
+    .fold(out, |xml, (name, text)| {
+        replace_element_text(&xml, name, text)
+    })
+}
+
+fn without_element(xml: &str, name: &str) -> String {
+    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+    match (xml.find(&open), xml.find(&close)) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &xml[..a], &xml[b + close.len()..]),
+        _ => xml.to_string(),
+    }
+}
+
+/// Every `<name>…</name>` with `text` as its content.
+fn replace_element_text(xml: &str, name: &str, text: &str) -> String {
+    let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(a) = rest.find(&open) {
+        let start = a + open.len();
+        let Some(b) = rest[start..].find(&close) else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(text);
+        rest = &rest[start + b..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A PDF text string (UTF-16BE with a byte-order mark when not ASCII).
