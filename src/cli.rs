@@ -63,28 +63,39 @@ fn localize(cmd: Command, parent: &str) -> Command {
         .mut_subcommands(|sub| localize(sub, &path))
 }
 
-/// Under a Vietnamese heading, with its default value in Vietnamese.
+/// Under a Vietnamese heading, with its default value and its possible
+/// values said in Vietnamese.
 fn localize_arg(arg: Arg) -> Arg {
     let heading = if arg.is_positional() {
         ARGUMENTS
     } else {
         OPTIONS
     };
+    let mut arg = arg.help_heading(heading);
+    if !arg.get_action().takes_values() {
+        return arg;
+    }
+    let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
     let defaults: Vec<String> = arg
         .get_default_values()
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
-    let shown =
-        arg.get_action().takes_values() && !arg.is_hide_default_value_set() && !defaults.is_empty();
-    let arg = arg.help_heading(heading);
-    if !shown {
-        return arg;
+    if !arg.is_hide_default_value_set() && !defaults.is_empty() {
+        let _ = write!(help, " [mặc định: {}]", defaults.join(" "));
+        arg = arg.hide_default_value(true);
     }
-    let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
-    let help = format!("{help} [mặc định: {}]", defaults.join(" "));
-    arg.hide_default_value(true)
-        .help(help.trim_start().to_string())
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !arg.is_hide_possible_values_set() && !values.is_empty() {
+        let _ = write!(help, " [các giá trị: {}]", values.join(", "));
+        arg = arg.hide_possible_values(true);
+    }
+    arg.help(help.trim_start().to_string())
 }
 
 /// The usage line clap would write, with Vietnamese placeholders:
@@ -239,6 +250,13 @@ mod tests {
                 Command::new("build")
                     .arg(Arg::new("inputs").default_value("inputs").help("Dữ liệu"))
                     .arg(
+                        Arg::new("standard")
+                            .long("standard")
+                            .help("Chuẩn")
+                            .default_value("a")
+                            .value_parser(["a", "b"]),
+                    )
+                    .arg(
                         Arg::new("jobs")
                             .short('j')
                             .long("jobs")
@@ -262,10 +280,17 @@ mod tests {
             .to_string();
         assert!(help.contains("Dữ liệu [mặc định: inputs]"), "{help}");
         assert!(
+            help.contains("Chuẩn [mặc định: a] [các giá trị: a, b]"),
+            "{help}"
+        );
+        assert!(
             help.contains("Cách dùng: baocao build [TUỲ CHỌN] [INPUTS]"),
             "{help}"
         );
-        assert!(!help.contains("default"), "{help}");
+        assert!(
+            !help.contains("default") && !help.contains("possible"),
+            "{help}"
+        );
     }
 
     #[test]

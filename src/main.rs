@@ -54,6 +54,12 @@ enum Command {
         /// Đặt mật khẩu (AES-256) cho các tệp nén hồ sơ đánh giá
         #[arg(long, value_name = "MẬT KHẨU")]
         zip_password: Option<String>,
+        /// Chuẩn PDF của các tệp: a-2b (PDF/A-2b, để lưu trữ lâu dài) hoặc none (PDF thường)
+        #[arg(long, value_name = "CHUẨN", default_value = "a-2b", value_parser = ["a-2b", "none"])]
+        pdf_standard: String,
+        /// Sau lần sinh đầu, theo dõi thư mục dữ liệu (và mẫu, phông chữ) và sinh lại khi có thay đổi; Ctrl-C để dừng
+        #[arg(long)]
+        watch: bool,
         /// (đo hiệu năng) In thống kê thời gian từng bước và bộ nhớ tối đa dạng JSON
         #[arg(long, hide = true)]
         stats: bool,
@@ -141,6 +147,8 @@ fn main() -> ExitCode {
             zip_password,
             stats,
             emit_typst,
+            pdf_standard,
+            watch,
         } => {
             let opts = BuildOptions {
                 inputs,
@@ -153,8 +161,16 @@ fn main() -> ExitCode {
                 force,
                 zip_password,
                 emit_typst,
+                plain_pdf: pdf_standard == "none",
             };
-            build(&opts, stats)
+            if let Err(e) = batch::cancel::install() {
+                eprintln!("lỗi: {e}");
+            }
+            let code = build(&opts, stats);
+            if watch {
+                return watch_and_rebuild(&opts);
+            }
+            code
         }
         Command::Check { inputs } => match batch::load(&inputs) {
             Ok(ds) => {
@@ -276,6 +292,41 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
     }
 }
 
+/// `build --watch`: rebuild on every change until Ctrl-C.
+fn watch_and_rebuild(opts: &BuildOptions) -> ExitCode {
+    let mut paths = vec![opts.inputs.clone()];
+    paths.extend(opts.templates.iter().cloned());
+    paths.extend(opts.font_dir.iter().cloned());
+    println!(
+        "Đang theo dõi thay đổi trong {} (Ctrl-C để dừng)…",
+        opts.inputs.display()
+    );
+    let result = baocao::watch::watch(&paths, &opts.out, |changed| {
+        let names: Vec<String> = changed
+            .iter()
+            .take(3)
+            .map(|p| {
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        println!("Thay đổi: {}; sinh lại…", names.join(", "));
+        let _ = build(opts, false);
+    });
+    match result {
+        Ok(()) => {
+            println!("Đã dừng theo dõi.");
+            ExitCode::from(130)
+        }
+        Err(e) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// Warnings and notes about the inputs, one line each, on stderr.
 fn print_notices(notices: &[baocao::diag::Notice]) {
     for n in notices {
@@ -300,6 +351,12 @@ fn report_error(e: BuildError) -> ExitCode {
         BuildError::Setup(msg) => {
             eprintln!("lỗi: {msg}");
             ExitCode::FAILURE
+        }
+        BuildError::Interrupted => {
+            eprintln!(
+                "Đã dừng theo yêu cầu (Ctrl-C); thư mục kết quả giữ nguyên như trước lần chạy này."
+            );
+            ExitCode::from(130)
         }
         BuildError::Documents(fails) => {
             for (path, why) in &fails {

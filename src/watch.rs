@@ -33,7 +33,9 @@ pub fn watch(
             .watch(p, RecursiveMode::Recursive)
             .map_err(|e| format!("không theo dõi được {}: {e}", p.display()))?;
     }
-    let ignore = ignore.canonicalize().unwrap_or_else(|_| ignore.to_path_buf());
+    let ignore = ignore
+        .canonicalize()
+        .unwrap_or_else(|_| ignore.to_path_buf());
     while !cancel::requested() {
         let Ok(first) = rx.recv_timeout(Duration::from_millis(200)) else {
             continue;

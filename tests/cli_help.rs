@@ -4,7 +4,7 @@
 use std::process::Command;
 
 /// What clap writes in English unless told otherwise.
-const CLAP_WORDS: [&str; 11] = [
+const CLAP_WORDS: [&str; 12] = [
     "Usage",
     "Commands",
     "Options",
@@ -12,6 +12,7 @@ const CLAP_WORDS: [&str; 11] = [
     "Print help",
     "Print version",
     "[default",
+    "[possible values",
     "[OPTIONS]",
     "COMMAND",
     "error:",
@@ -66,6 +67,7 @@ fn usage_errors_are_vietnamese() {
         &["build", "--onyl", "x"],
         &["build", "-j", "hai"],
         &["build", "--out"],
+        &["build", "--pdf-standard", "b"],
     ] {
         let (ok, text) = run(args);
         assert!(!ok, "{text}");

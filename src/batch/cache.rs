@@ -39,6 +39,10 @@ impl Cache {
     pub fn save(&mut self, out: &Path) -> Result<(), String> {
         self.version = VERSION;
         let json = serde_json::to_vec(self).map_err(|e| e.to_string())?;
+        // A run that changed nothing writes nothing, the cache included.
+        if std::fs::read(out.join(FILE)).is_ok_and(|old| old == json) {
+            return Ok(());
+        }
         super::write::write_file(out, Path::new(FILE), "cache", &json).map(|_| ())
     }
 

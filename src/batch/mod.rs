@@ -10,21 +10,25 @@
 //! 3. `compute`: scores, ratings and the rest of the model;
 //! 4. `plan`: every kind of the selection plans its documents
 //!    ([`docs::plan`]);
-//! 5. `reuse`: documents whose cache key is unchanged and whose file
+//! 5. `lock`: one run at a time writes into OUT; what killed runs left
+//!    in the staging area goes (`staging.rs`);
+//! 6. `reuse`: documents whose cache key is unchanged and whose file
 //!    is intact are kept (`cache.rs`);
-//! 6. `typeset`: the others are rendered and typeset on worker
-//!    threads, each written under a temporary name (`workers.rs`); if any
-//!    fails, the temporary files are removed and nothing else changes;
-//! 7. `commit`: every temporary file is renamed into place
+//! 7. `typeset`: the others are rendered and typeset on worker
+//!    threads, each written under a temporary name in this run's staging
+//!    folder (`workers.rs`); if any fails, or Ctrl-C stops the run
+//!    (`cancel.rs`), the temporary files are removed and nothing else
+//!    changes;
+//! 8. `commit`: every temporary file is renamed into place
 //!    (`write.rs`);
-//! 8. `dossiers`: one zip per commune of the kinds that go into
+//! 9. `dossiers`: one zip per commune of the kinds that go into
 //!    the dossier (`dossier.rs`);
-//! 9. `exports`: the exports fed by the selected kinds
-//!    ([`docs::EXPORTS`]), rewritten only when their bytes change;
-//! 10. `prune`: on full runs, outputs no input corresponds to any
+//! 10. `exports`: the exports fed by the selected kinds
+//!     ([`docs::EXPORTS`]), rewritten only when their bytes change;
+//! 11. `prune`: on full runs, outputs no input corresponds to any
 //!     more are removed;
-//! 11. `manifest`: `<period>/manifest.json` and the cache are
-//!     written.
+//! 12. `manifest`: `<period>/manifest.json` and the cache are
+//!     written, the staging folder removed.
 //!
 //! The runner names no document kind: what a kind is (batched one-page
 //! form, member of the dossier, feeding an export) it asks the kind.
@@ -79,6 +83,8 @@ pub struct BuildOptions {
     /// Also write each typeset document's Typst source under this folder
     /// (with the template library beside it), for comparison runs.
     pub emit_typst: Option<PathBuf>,
+    /// Plain PDF instead of PDF/A-2b.
+    pub plain_pdf: bool,
 }
 
 /// Time spent per stage (summed over threads for render and typeset).
@@ -118,6 +124,8 @@ pub enum BuildError {
     Input(Diagnostics),
     /// Fonts, templates or the output folder (exit 1).
     Setup(String),
+    /// Stopped by Ctrl-C or SIGTERM (exit 130); OUT is as it was.
+    Interrupted,
     /// Documents that failed, with the reason (exit 1).
     Documents(Vec<(PathBuf, String)>),
 }
@@ -136,6 +144,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let (ds, fonts, templates) = b.load()?;
     let model = b.compute(&ds);
     let jobs = b.plan(&model);
+    b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
     let staged = b.typeset(&todo, fonts, &templates, progress)?;
     b.commit(staged)?;
@@ -158,6 +167,8 @@ struct Build<'o> {
     /// `config.issued_on` as (year, month, day): the PDFs' and zips' date.
     date: (i32, u8, u8),
     times_new_roman: bool,
+    /// Held from `lock` to the end of the build.
+    _lock: Option<staging::OutLock>,
     stages: Stages,
     cache: cache::Cache,
     /// The cache keys of the documents to typeset, by path.
@@ -230,6 +241,7 @@ impl<'o> Build<'o> {
             period: String::new(),
             date: (0, 0, 0),
             times_new_roman: false,
+            _lock: None,
             stages: Stages::default(),
             cache: cache::Cache::default(),
             keys: BTreeMap::new(),
@@ -282,7 +294,15 @@ impl<'o> Build<'o> {
         jobs
     }
 
-    /// Step 5: the documents unchanged since the last run are kept; the
+    /// Step 5: OUT is ours: one run at a time writes into it, and what
+    /// killed runs left goes.
+    fn lock(&mut self) -> Result<(), BuildError> {
+        self._lock = Some(staging::OutLock::acquire(&self.opts.out).map_err(BuildError::Setup)?);
+        staging::clean_leftovers(&self.opts.out);
+        Ok(())
+    }
+
+    /// Step 6: the documents unchanged since the last run are kept; the
     /// others are returned, to be typeset.
     fn reuse<'j>(
         &mut self,
@@ -295,12 +315,18 @@ impl<'o> Build<'o> {
             self.cache = cache::Cache::load(&self.opts.out);
         }
         let date = format!("{:?}", self.date);
+        let standard: &[u8] = if self.opts.plain_pdf {
+            b"pdf"
+        } else {
+            b"pdf/a-2b"
+        };
         let keys: Vec<String> = jobs
             .par_iter()
             .map(|j| {
                 cache::key(&[
                     j.kind.code().as_bytes(),
                     templates.fingerprint.as_bytes(),
+                    standard,
                     fonts.fingerprint.as_bytes(),
                     date.as_bytes(),
                     j.vm.as_bytes(),
@@ -324,9 +350,9 @@ impl<'o> Build<'o> {
         todo
     }
 
-    /// Step 6: render and typeset `todo` on the worker threads, each PDF
-    /// under a temporary name. On any failure the temporary files are
-    /// removed and the failures returned.
+    /// Step 7: render and typeset `todo` on the worker threads, each PDF
+    /// under a temporary name. On any failure, or when the run is stopped,
+    /// the temporary files are removed and the failures returned.
     fn typeset(
         &mut self,
         todo: &[&Job],
@@ -334,7 +360,8 @@ impl<'o> Build<'o> {
         templates: &Templates,
         progress: Option<Progress>,
     ) -> Result<Vec<write::Staged>, BuildError> {
-        let engine = Engine::new(fonts, templates.modules());
+        let engine = Engine::new(fonts, templates.modules())
+            .with_standard((!self.opts.plain_pdf).then_some(crate::typeset::PdfStandard::A_2b));
         if let Some(dir) = &self.opts.emit_typst {
             for (path, text) in templates.modules() {
                 let p = dir.join(path.trim_start_matches('/'));
@@ -365,7 +392,10 @@ impl<'o> Build<'o> {
         self.stages.render += outcome.render;
         self.stages.typeset += outcome.typeset;
         self.stages.write += outcome.write;
-        if outcome.failures.is_empty() {
+        if cancel::requested() {
+            write::discard(&self.opts.out, outcome.staged);
+            Err(BuildError::Interrupted)
+        } else if outcome.failures.is_empty() {
             Ok(outcome.staged)
         } else {
             write::discard(&self.opts.out, outcome.staged);
@@ -373,7 +403,7 @@ impl<'o> Build<'o> {
         }
     }
 
-    /// Step 7: every typeset document renamed into place.
+    /// Step 8: every typeset document renamed into place.
     fn commit(&mut self, staged: Vec<write::Staged>) -> Result<(), BuildError> {
         let t = Instant::now();
         for e in write::commit(staged).map_err(BuildError::Setup)? {
@@ -386,7 +416,7 @@ impl<'o> Build<'o> {
         Ok(())
     }
 
-    /// Step 8: one dossier per selected commune, from its documents on disk
+    /// Step 9: one dossier per selected commune, from its documents on disk
     /// of the kinds that go into the dossier; unchanged ones are kept
     /// (unless encrypted: AES salts every entry anew).
     fn dossiers(&mut self, ds: &Dataset) -> Result<(), BuildError> {
@@ -426,7 +456,7 @@ impl<'o> Build<'o> {
         Ok(())
     }
 
-    /// Step 9: the exports the selected kinds feed, each rewritten only
+    /// Step 10: the exports the selected kinds feed, each rewritten only
     /// when its content changed.
     fn exports(&mut self, model: &Model) -> Result<(), BuildError> {
         let t = Instant::now();
@@ -448,7 +478,7 @@ impl<'o> Build<'o> {
         Ok(())
     }
 
-    /// Step 10: on a full run (no `--only`, no `--commune`), the outputs of
+    /// Step 11: on a full run (no `--only`, no `--commune`), the outputs of
     /// earlier runs that this run did not make are removed.
     fn prune(&mut self) {
         if !self.opts.only.is_empty() || !self.sel.communes.is_empty() {
@@ -464,7 +494,7 @@ impl<'o> Build<'o> {
         self.stages.write += t.elapsed();
     }
 
-    /// Step 11: `<period>/manifest.json` (this run's outputs and those of
+    /// Step 12: `<period>/manifest.json` (this run's outputs and those of
     /// earlier runs still there) and the cache.
     fn manifest(&mut self) -> Result<(), BuildError> {
         let t = Instant::now();
@@ -477,6 +507,7 @@ impl<'o> Build<'o> {
         )
         .map_err(BuildError::Setup)?;
         self.cache.save(&self.opts.out).map_err(BuildError::Setup)?;
+        staging::remove_run_dir(&self.opts.out);
         self.stages.write += t.elapsed();
         Ok(())
     }

@@ -13,6 +13,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use super::cancel;
 use super::write::{self, Staged};
 use crate::docs::Job;
 use crate::render::Templates;
@@ -110,8 +111,9 @@ fn units(jobs: &[&Job]) -> Vec<Unit> {
 
 impl Typesetting<'_> {
     /// Render and typeset every job on `threads` OS threads pulling work
-    /// units from a shared counter; each PDF is written to a temporary file
-    /// beside its final place.
+    /// units from a shared counter (no new unit once the run is stopped,
+    /// [`cancel::requested`]); each PDF is written to a temporary file in
+    /// the run's staging folder.
     pub fn run(&self, jobs: &[&Job]) -> Outcome {
         let units = units(jobs);
         let next = AtomicUsize::new(0);
@@ -122,7 +124,10 @@ impl Typesetting<'_> {
         std::thread::scope(|scope| {
             for _ in 0..self.threads.min(units.len()) {
                 scope.spawn(|| {
-                    while let Some(unit) = units.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    while let Some(unit) = units
+                        .get(next.fetch_add(1, Ordering::Relaxed))
+                        .filter(|_| !cancel::requested())
+                    {
                         let results = match unit {
                             Unit::Docs(list) => list
                                 .iter()

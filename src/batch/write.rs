@@ -43,10 +43,10 @@ fn rel_string(p: &Path) -> String {
         .join("/")
 }
 
-fn tmp_name(dest: &Path) -> PathBuf {
-    let mut name = dest.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".{}.tmp", std::process::id()));
-    dest.with_file_name(name)
+/// Where `rel` is written before the rename: this run's folder in the
+/// staging area (`OUT/.baocao/run-<pid>/rel`), never beside the documents.
+fn tmp_name(out: &Path, rel: &Path) -> PathBuf {
+    super::staging::run_dir(out).join(rel)
 }
 
 fn io_err(p: &Path, e: std::io::Error) -> String {
@@ -63,7 +63,10 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
     if let Some(dir) = dest.parent() {
         std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     }
-    let tmp = tmp_name(&dest);
+    let tmp = tmp_name(out, rel);
+    if let Some(dir) = tmp.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    }
     std::fs::write(&tmp, bytes).map_err(|e| io_err(&tmp, e))?;
     Ok(Staged {
         tmp,
@@ -95,6 +98,7 @@ pub fn discard(out: &Path, staged: Vec<Staged>) {
             remove_empty_parents(out, rel);
         }
     }
+    super::staging::remove_run_dir(out);
 }
 
 /// Write one file atomically (temporary name, then rename).
