@@ -5,10 +5,12 @@
 //! - [`diag`]: input problems with their locations;
 //! - [`input`]: walk, parse, validate → [`input::Dataset`];
 //! - [`model`]: scores, ratings, statistics → facts, no formatting;
-//! - [`docs`]: which documents, for whom; one view-model per document;
+//! - [`docs`]: the document kinds and exports as plug-ins ([`docs::DocKind`],
+//!   [`docs::KINDS`]): which documents, for whom; one view-model each;
 //! - [`render`]: view-model + minijinja template → Typst source;
 //! - [`typeset`]: Typst source → PDF (fonts, template library, our World);
-//! - [`batch`]: the runner: workers, atomic writes, manifest, exports.
+//! - [`batch`]: the runner: the build as named steps (see its module
+//!   comment), worker threads, cache, atomic writes, manifest, dossiers.
 //!
 //! [`sample`] writes a synthetic province in the input format (`baocao sample`).
 

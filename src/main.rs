@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use baocao::batch::{self, BuildError, BuildOptions};
 use baocao::vn::thousands;
 use indicatif::{ProgressBar, ProgressStyle};
+
+mod cli;
 
 #[derive(Parser)]
 #[command(
@@ -25,26 +27,26 @@ struct Cli {
 enum Command {
     /// Kiểm tra dữ liệu và sinh toàn bộ văn bản vào thư mục kết quả
     Build {
-        /// Thư mục dữ liệu (mặc định: inputs)
-        #[arg(default_value = "inputs")]
+        /// Thư mục dữ liệu
+        #[arg(default_value = "inputs", value_name = "DỮ LIỆU")]
         inputs: PathBuf,
-        /// Thư mục kết quả (mặc định: out)
-        #[arg(short, long, default_value = "out")]
+        /// Thư mục kết quả
+        #[arg(short, long, default_value = "out", value_name = "THƯ MỤC")]
         out: PathBuf,
         /// Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (ví dụ: phieu-danh-gia,danh-sach-xep-loai)
-        #[arg(long, value_delimiter = ',')]
+        #[arg(long, value_delimiter = ',', value_name = "LOẠI")]
         only: Vec<String>,
         /// Chỉ sinh cho các xã/phường này (mã, cách nhau bởi dấu phẩy)
-        #[arg(long, value_delimiter = ',')]
+        #[arg(long, value_delimiter = ',', value_name = "MÃ")]
         commune: Vec<String>,
-        /// Số luồng dàn trang (mặc định: số nhân CPU)
-        #[arg(short = 'j', long)]
+        /// Số luồng dàn trang [mặc định: số nhân CPU]
+        #[arg(short = 'j', long, value_name = "SỐ")]
         jobs: Option<usize>,
-        /// Thư mục phông chữ bổ sung (mặc định: thư mục fonts/ cạnh thư mục dữ liệu, nếu có)
-        #[arg(long)]
+        /// Thư mục phông chữ bổ sung [mặc định: thư mục fonts/ cạnh thư mục dữ liệu, nếu có]
+        #[arg(long, value_name = "THƯ MỤC")]
         font_dir: Option<PathBuf>,
         /// Dùng bộ mẫu văn bản trong thư mục này thay cho bộ mẫu có sẵn
-        #[arg(long)]
+        #[arg(long, value_name = "THƯ MỤC")]
         templates: Option<PathBuf>,
         /// Dàn trang lại toàn bộ, không dùng kết quả của lần chạy trước
         #[arg(long)]
@@ -62,28 +64,28 @@ enum Command {
         #[arg(long, hide = true)]
         stats: bool,
         /// (đo hiệu năng) Ghi mã Typst của từng văn bản vào thư mục này
-        #[arg(long, hide = true)]
+        #[arg(long, hide = true, value_name = "THƯ MỤC")]
         emit_typst: Option<PathBuf>,
     },
     /// Kiểm tra dữ liệu và in tóm tắt, không ghi tệp nào
     Check {
-        /// Thư mục dữ liệu (mặc định: inputs)
-        #[arg(default_value = "inputs")]
+        /// Thư mục dữ liệu
+        #[arg(default_value = "inputs", value_name = "DỮ LIỆU")]
         inputs: PathBuf,
     },
     /// Sinh dữ liệu một tỉnh mẫu (hư cấu) để dùng thử và đo hiệu năng
     Sample {
-        /// Thư mục ghi dữ liệu (mặc định: sample-province)
-        #[arg(default_value = "sample-province")]
+        /// Thư mục ghi dữ liệu
+        #[arg(default_value = "sample-province", value_name = "THƯ MỤC")]
         dir: PathBuf,
         /// Số cán bộ
-        #[arg(long, default_value_t = 3555)]
+        #[arg(long, default_value_t = 3555, value_name = "SỐ")]
         officials: usize,
         /// Số xã/phường
-        #[arg(long, default_value_t = 56)]
+        #[arg(long, default_value_t = 56, value_name = "SỐ")]
         communes: usize,
         /// Hạt giống ngẫu nhiên: cùng hạt giống cho cùng dữ liệu
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, value_name = "SỐ")]
         seed: u64,
         /// Ghi vào thư mục đã có dữ liệu (thay các tệp của tỉnh mẫu)
         #[arg(long)]
@@ -92,13 +94,20 @@ enum Command {
     /// (dành cho người phát triển) Dàn trang một mẫu với một view-model JSON
     #[command(hide = true)]
     DevRender {
+        /// Tên mẫu (ví dụ: phieu-danh-gia.typ.j2)
+        #[arg(value_name = "MẪU")]
         template: String,
+        /// Tệp view-model JSON
+        #[arg(value_name = "VIEW-MODEL")]
         vm: PathBuf,
+        /// Tệp PDF ghi ra
+        #[arg(value_name = "PDF")]
         out: PathBuf,
-        #[arg(long, default_value = "report-templates")]
+        /// Thư mục bộ mẫu
+        #[arg(long, default_value = "report-templates", value_name = "THƯ MỤC")]
         templates: PathBuf,
         /// Ghi thêm mã Typst đã sinh
-        #[arg(long)]
+        #[arg(long, value_name = "TỆP")]
         typ: Option<PathBuf>,
     },
 }
@@ -109,7 +118,11 @@ enum Command {
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = cli::vietnamese(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .map_err(|e| e.apply::<cli::Vietnamese>());
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

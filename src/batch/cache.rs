@@ -55,6 +55,37 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// Note `path` as built from `key` now.
+    pub fn record(&mut self, path: &str, key: &str, entry: &ManifestEntry) {
+        self.files.insert(
+            path.to_string(),
+            Cached {
+                key: key.to_string(),
+                entry: entry.clone(),
+            },
+        );
+    }
+
+    /// Note `path` as an output without a key (rebuilt every run), unless
+    /// it is noted already: the cache only has to know it exists, for
+    /// pruning.
+    pub fn note(&mut self, path: &str, entry: &ManifestEntry) {
+        if !self.files.contains_key(path) {
+            self.record(path, "", entry);
+        }
+    }
+
+    /// The paths noted that are not in `keep`.
+    pub fn stale<'a>(&'a self, keep: &'a BTreeMap<String, ManifestEntry>) -> Vec<String> {
+        self.files
+            .keys()
+            .filter(|p| !keep.contains_key(*p))
+            .cloned()
+            .collect()
+    }
+}
+
 /// The key of a document: everything its bytes depend on.
 pub fn key(parts: &[&[u8]]) -> String {
     use sha2::{Digest, Sha256};

@@ -4,6 +4,7 @@
 //! password is set: AES uses a random salt per entry).
 
 use std::io::{Cursor, Write};
+use std::path::Path;
 
 use zip::write::SimpleFileOptions;
 use zip::{AesMode, CompressionMethod, DateTime, ZipWriter};
@@ -70,6 +71,28 @@ pub fn zip(
     Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
+/// The dossier of the documents `entries` (already on disk under `out`),
+/// each named inside the zip by its path after `prefix` (the commune's
+/// folder).
+pub fn from_disk(
+    out: &Path,
+    prefix: &str,
+    entries: &[&ManifestEntry],
+    date: (i32, u8, u8),
+    password: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let mut files = Vec::with_capacity(entries.len());
+    for e in entries {
+        let bytes = std::fs::read(out.join(&e.path))
+            .map_err(|err| format!("không đọc được {}: {err}", e.path))?;
+        files.push(Member {
+            name: e.path[prefix.len()..].to_string(),
+            bytes,
+        });
+    }
+    zip(files, date, password)
+}
+
 /// A dossier's cache key: what is inside it (names and hashes) and whether
 /// it is encrypted.
 pub fn key(entries: &[&ManifestEntry], encrypted: bool) -> String {
@@ -87,15 +110,15 @@ mod tests {
     fn members() -> Vec<Member> {
         vec![
             Member {
-                name: "phieu-danh-gia/CB2.pdf".into(),
+                name: "forms/CB2.pdf".into(),
                 bytes: b"two".to_vec(),
             },
             Member {
-                name: "danh-sach-xep-loai.pdf".into(),
+                name: "list.pdf".into(),
                 bytes: b"list".to_vec(),
             },
             Member {
-                name: "phieu-danh-gia/CB1.pdf".into(),
+                name: "forms/CB1.pdf".into(),
                 bytes: b"one".to_vec(),
             },
         ]
@@ -113,14 +136,9 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            [
-                "danh-sach-xep-loai.pdf",
-                "phieu-danh-gia/CB1.pdf",
-                "phieu-danh-gia/CB2.pdf",
-                "manifest.tsv"
-            ]
+            ["forms/CB1.pdf", "forms/CB2.pdf", "list.pdf", "manifest.tsv"]
         );
-        let f = archive.by_name("phieu-danh-gia/CB1.pdf").unwrap();
+        let f = archive.by_name("forms/CB1.pdf").unwrap();
         assert_eq!(f.unix_mode(), Some(0o100644));
         assert_eq!(
             f.last_modified().map(|t| (t.year(), t.month(), t.day())),
@@ -137,7 +155,7 @@ mod tests {
             "readable without the password"
         );
         let mut f = archive
-            .by_name_decrypt("danh-sach-xep-loai.pdf", "mật-khẩu".as_bytes())
+            .by_name_decrypt("list.pdf", "mật-khẩu".as_bytes())
             .unwrap();
         let mut s = String::new();
         std::io::Read::read_to_string(&mut f, &mut s).unwrap();

@@ -1,39 +1,68 @@
-//! The batch runner: load → compute → plan → render + typeset (worker
-//! threads pulling from a shared queue) → stage files → rename all → exports.
+//! The batch runner: [`build`] turns [`BuildOptions`] into files under OUT,
+//! in named steps, each a method of `Build` (the state they hand on to each
+//! other), called in this order by [`build`]:
 //!
-//! Typst uses rayon inside a compilation, so documents are never typeset on
-//! rayon tasks (typst-engine-notes.md, pitfall 1): a fixed set of OS threads
-//! pulls the next unit of work from an atomic counter. A unit is the
-//! provincial documents (one after the other), a batch of up to 16
-//! evaluation sheets of one commune (typeset as one Typst document and split,
-//! see typeset::Engine::pdf_batch), or one other document. Loading and
-//! computing use rayon.
+//! 1. `select`: `--only` and `--commune` → a [`Selection`] (kind
+//!    codes from the registry, [`docs::KINDS`]) and whether dossiers are
+//!    wanted;
+//! 2. `load`: read and validate the inputs, load the fonts and the
+//!    template library;
+//! 3. `compute`: scores, ratings and the rest of the model;
+//! 4. `plan`: every kind of the selection plans its documents
+//!    ([`docs::plan`]);
+//! 5. `lock`: one run at a time writes into OUT; what killed runs left
+//!    in the staging area goes (`staging.rs`);
+//! 6. `reuse`: documents whose cache key is unchanged and whose file
+//!    is intact are kept (`cache.rs`);
+//! 7. `typeset`: the others are rendered and typeset on worker
+//!    threads, each written under a temporary name in this run's staging
+//!    folder (`workers.rs`); if any fails, or Ctrl-C stops the run
+//!    (`cancel.rs`), the temporary files are removed and nothing else
+//!    changes;
+//! 8. `commit`: every temporary file is renamed into place
+//!    (`write.rs`);
+//! 9. `dossiers`: one zip per commune of the kinds that go into
+//!    the dossier (`dossier.rs`);
+//! 10. `exports`: the exports fed by the selected kinds
+//!     ([`docs::EXPORTS`]), rewritten only when their bytes change;
+//! 11. `prune`: on full runs, outputs no input corresponds to any
+//!     more are removed;
+//! 12. `manifest`: `<period>/manifest.json` and the cache are
+//!     written, the staging folder removed.
+//!
+//! The runner names no document kind: what a kind is (batched one-page
+//! form, member of the dossier, feeding an export) it asks the kind.
+//! Loading and computing use rayon; typesetting uses plain OS threads.
+//! `check.rs` serves `baocao check`, `dev.rs` the developer aids.
 
 mod cache;
 pub mod cancel;
+mod check;
+mod dev;
 mod dossier;
-mod exports;
 mod staging;
+mod workers;
 mod write;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
 use rayon::prelude::*;
 
 use crate::diag::Diagnostics;
-use crate::docs::{self, Job, Kind, Selection};
+use crate::docs::{self, Job, Selection};
 use crate::input::{self, Dataset};
 use crate::model::Model;
 use crate::render::Templates;
-use crate::typeset::{BatchPdf, Engine, FontSet};
+use crate::typeset::{Engine, FontSet};
+pub use check::summary;
+pub use dev::{dev_render, peak_memory};
 pub use write::{ManifestEntry, sha256_hex};
 
-/// The dossier kind (a zip of other documents, not typeset itself).
+/// The dossier code for `--only` and the manifest (a zip of other
+/// documents, not a document kind).
 pub const DOSSIER: &str = "ho-so";
 
 #[derive(Debug, Clone, Default)]
@@ -104,42 +133,58 @@ pub enum BuildError {
 /// Progress callback: (documents done, documents to typeset).
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-/// The selection of documents, and whether dossiers are wanted.
-fn selection(opts: &BuildOptions) -> Result<(Selection, bool), BuildError> {
-    let mut kinds = Vec::new();
-    let mut dossiers = opts.only.is_empty();
-    for code in opts.only.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if code == DOSSIER {
-            dossiers = true;
-            continue;
-        }
-        match Kind::from_code(code) {
-            Some(k) => kinds.push(k),
-            None => {
-                let mut known: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
-                known.push(DOSSIER);
-                return Err(BuildError::Usage(format!(
-                    "loại văn bản \"{code}\" không có; các loại: {}",
-                    known.join(", ")
-                )));
-            }
-        }
-    }
-    // A dossier holds the sheets and the list: build (or reuse) them.
-    if dossiers && !kinds.is_empty() {
-        for k in [Kind::PhieuDanhGia, Kind::DanhSachXepLoai] {
-            if !kinds.contains(&k) {
-                kinds.push(k);
-            }
-        }
-    }
-    let communes = opts
-        .communes
-        .iter()
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    Ok((Selection { kinds, communes }, dossiers))
+/// Load and validate the inputs.
+pub fn load(inputs: &Path) -> Result<Dataset, BuildError> {
+    input::load(inputs).map_err(BuildError::Input)
+}
+
+/// Build the documents of `opts`: the steps of the module comment, in order.
+pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, BuildError> {
+    let mut b = Build::select(opts)?;
+    let (ds, fonts, templates) = b.load()?;
+    let model = b.compute(&ds);
+    let jobs = b.plan(&model);
+    b.lock()?;
+    let todo = b.reuse(&jobs, &fonts, &templates);
+    let staged = b.typeset(&todo, fonts, &templates, progress)?;
+    b.commit(staged)?;
+    b.dossiers(&ds)?;
+    b.exports(&model)?;
+    b.prune();
+    b.manifest()?;
+    Ok(b.report(jobs.len(), todo.len(), ds.notices.clone()))
+}
+
+/// A build under way: what the steps hand on to each other.
+struct Build<'o> {
+    opts: &'o BuildOptions,
+    start: Instant,
+    sel: Selection,
+    /// Dossiers wanted (`ho-so` in `--only`, or no `--only`).
+    dossiers: bool,
+    /// The period's code, the folder everything goes to (`2026-H1`).
+    period: String,
+    /// `config.issued_on` as (year, month, day): the PDFs' and zips' date.
+    date: (i32, u8, u8),
+    times_new_roman: bool,
+    /// Held from `lock` to the end of the build.
+    _lock: Option<staging::OutLock>,
+    stages: Stages,
+    cache: cache::Cache,
+    /// The cache keys of the documents to typeset, by path.
+    keys: BTreeMap<String, String>,
+    /// Every output of this run by path: reused, typeset, zipped, exported.
+    entries: BTreeMap<String, ManifestEntry>,
+    written: Vec<String>,
+    removed: Vec<String>,
+}
+
+/// A path relative to OUT as the manifest writes it ("/"-separated).
+fn rel(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// The font folder: `--font-dir`, else a `fonts/` folder beside INPUTS.
@@ -152,645 +197,339 @@ fn font_dir(opts: &BuildOptions) -> Option<PathBuf> {
     d.is_dir().then_some(d)
 }
 
-/// Load and validate the inputs.
-pub fn load(inputs: &Path) -> Result<Dataset, BuildError> {
-    input::load(inputs).map_err(BuildError::Input)
-}
-
-fn rel(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-/// Build the documents of `opts`.
-pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, BuildError> {
-    let start = Instant::now();
-    let (sel, want_dossiers) = selection(opts)?;
-    let mut stages = Stages::default();
-
-    let t = Instant::now();
-    let ds = load(&opts.inputs)?;
-    stages.load = t.elapsed();
-    for c in &sel.communes {
-        if !ds.communes.iter().any(|x| &x.id == c) {
-            let known: Vec<&str> = ds.communes.iter().map(|c| c.id.as_str()).collect();
-            return Err(BuildError::Usage(format!(
-                "xã/phường \"{c}\" không có trong dữ liệu; các mã: {}",
-                known.join(", ")
-            )));
+impl<'o> Build<'o> {
+    /// Step 1: the selection. Kind codes come from the registry; a dossier
+    /// brings along the kinds that go into it.
+    fn select(opts: &'o BuildOptions) -> Result<Build<'o>, BuildError> {
+        let mut kinds = Vec::new();
+        let mut dossiers = opts.only.is_empty();
+        for code in opts.only.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+            if code == DOSSIER {
+                dossiers = true;
+                continue;
+            }
+            match docs::kind(code) {
+                Some(k) => kinds.push(k),
+                None => {
+                    let mut known: Vec<&str> = docs::KINDS.iter().map(|k| k.code()).collect();
+                    known.push(DOSSIER);
+                    return Err(BuildError::Usage(format!(
+                        "loại văn bản \"{code}\" không có; các loại: {}",
+                        known.join(", ")
+                    )));
+                }
+            }
         }
+        if dossiers && !kinds.is_empty() {
+            for k in docs::KINDS.iter().filter(|k| k.in_dossier()) {
+                if !kinds.iter().any(|x| x.code() == k.code()) {
+                    kinds.push(*k);
+                }
+            }
+        }
+        let communes = opts
+            .communes
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Ok(Build {
+            opts,
+            start: Instant::now(),
+            sel: Selection { kinds, communes },
+            dossiers,
+            period: String::new(),
+            date: (0, 0, 0),
+            times_new_roman: false,
+            _lock: None,
+            stages: Stages::default(),
+            cache: cache::Cache::default(),
+            keys: BTreeMap::new(),
+            entries: BTreeMap::new(),
+            written: Vec::new(),
+            removed: Vec::new(),
+        })
     }
 
-    let t = Instant::now();
-    let model = Model::compute(&ds);
-    let jobs = docs::plan(&model, &sel);
-    stages.compute = t.elapsed();
-
-    let fonts = FontSet::load(font_dir(opts).as_deref())
-        .map_err(|e| BuildError::Setup(format!("không đọc được phông chữ: {e}")))?;
-    let times_new_roman = fonts.has_times_new_roman();
-    let templates =
-        Templates::load(opts.templates.as_deref()).map_err(|e| BuildError::Setup(e.to_string()))?;
-    let date = {
+    /// Step 2: the inputs (every problem of every file, or nothing), the
+    /// communes of `--commune` checked against them, the fonts and the
+    /// template library.
+    fn load(&mut self) -> Result<(Dataset, FontSet, Templates), BuildError> {
+        let t = Instant::now();
+        let ds = load(&self.opts.inputs)?;
+        self.stages.load = t.elapsed();
+        for c in &self.sel.communes {
+            if !ds.communes.iter().any(|x| &x.id == c) {
+                let known: Vec<&str> = ds.communes.iter().map(|c| c.id.as_str()).collect();
+                return Err(BuildError::Usage(format!(
+                    "xã/phường \"{c}\" không có trong dữ liệu; các mã: {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        self.period = ds.config.period.code();
         let d = ds.config.issued_on;
-        (d.year(), d.month() as u8, d.day() as u8)
-    };
+        self.date = (d.year(), d.month() as u8, d.day() as u8);
+        let fonts = FontSet::load(font_dir(self.opts).as_deref())
+            .map_err(|e| BuildError::Setup(format!("không đọc được phông chữ: {e}")))?;
+        self.times_new_roman = fonts.has_times_new_roman();
+        let templates = Templates::load(self.opts.templates.as_deref())
+            .map_err(|e| BuildError::Setup(e.to_string()))?;
+        Ok((ds, fonts, templates))
+    }
 
-    // One run at a time writes into OUT; what killed runs left goes.
-    let _lock = staging::OutLock::acquire(&opts.out).map_err(BuildError::Setup)?;
-    staging::clean_leftovers(&opts.out);
+    /// Step 3: the model.
+    fn compute<'a>(&mut self, ds: &'a Dataset) -> Model<'a> {
+        let t = Instant::now();
+        let model = Model::compute(ds);
+        self.stages.compute += t.elapsed();
+        model
+    }
 
-    // Which documents changed since the last run?
-    let t = Instant::now();
-    let mut cache = if opts.force {
-        cache::Cache::default()
-    } else {
-        cache::Cache::load(&opts.out)
-    };
-    let date_bytes = format!("{date:?}");
-    let standard_bytes: &[u8] = if opts.plain_pdf { b"pdf" } else { b"pdf/a-2b" };
-    let keys: Vec<String> = jobs
-        .par_iter()
-        .map(|j| {
-            let vm = j.vm.as_bytes();
-            cache::key(&[
-                j.kind.code().as_bytes(),
-                templates.fingerprint.as_bytes(),
-                standard_bytes,
-                fonts.fingerprint.as_bytes(),
-                date_bytes.as_bytes(),
-                vm,
-            ])
-        })
-        .collect();
-    let mut entries: BTreeMap<String, ManifestEntry> = BTreeMap::new();
-    let mut todo: Vec<&Job> = Vec::new();
-    let mut todo_keys: Vec<&str> = Vec::new();
-    for (job, key) in jobs.iter().zip(&keys) {
-        let path = rel(&job.path);
-        match cache.fresh(&opts.out, &path, key) {
-            Some(e) => {
-                entries.insert(path, e.clone());
-            }
-            None => {
-                todo.push(job);
-                todo_keys.push(key);
+    /// Step 4: the documents of the selection.
+    fn plan(&mut self, model: &Model) -> Vec<Job> {
+        let t = Instant::now();
+        let jobs = docs::plan(model, &self.sel);
+        self.stages.compute += t.elapsed();
+        jobs
+    }
+
+    /// Step 5: OUT is ours: one run at a time writes into it, and what
+    /// killed runs left goes.
+    fn lock(&mut self) -> Result<(), BuildError> {
+        self._lock = Some(staging::OutLock::acquire(&self.opts.out).map_err(BuildError::Setup)?);
+        staging::clean_leftovers(&self.opts.out);
+        Ok(())
+    }
+
+    /// Step 6: the documents unchanged since the last run are kept; the
+    /// others are returned, to be typeset.
+    fn reuse<'j>(
+        &mut self,
+        jobs: &'j [Job],
+        fonts: &FontSet,
+        templates: &Templates,
+    ) -> Vec<&'j Job> {
+        let t = Instant::now();
+        if !self.opts.force {
+            self.cache = cache::Cache::load(&self.opts.out);
+        }
+        let date = format!("{:?}", self.date);
+        let standard: &[u8] = if self.opts.plain_pdf {
+            b"pdf"
+        } else {
+            b"pdf/a-2b"
+        };
+        let keys: Vec<String> = jobs
+            .par_iter()
+            .map(|j| {
+                cache::key(&[
+                    j.kind.code().as_bytes(),
+                    templates.fingerprint.as_bytes(),
+                    standard,
+                    fonts.fingerprint.as_bytes(),
+                    date.as_bytes(),
+                    j.vm.as_bytes(),
+                ])
+            })
+            .collect();
+        let mut todo = Vec::new();
+        for (job, key) in jobs.iter().zip(keys) {
+            let path = rel(&job.path);
+            match self.cache.fresh(&self.opts.out, &path, &key) {
+                Some(e) => {
+                    self.entries.insert(path, e.clone());
+                }
+                None => {
+                    todo.push(job);
+                    self.keys.insert(path, key);
+                }
             }
         }
+        self.stages.compute += t.elapsed();
+        todo
     }
-    stages.compute += t.elapsed();
 
-    let engine = Engine::new(fonts, templates.modules())
-        .with_standard((!opts.plain_pdf).then_some(crate::typeset::PdfStandard::A_2b));
-    if let Some(dir) = &opts.emit_typst {
-        for (path, text) in templates.modules() {
-            let p = dir.join(path.trim_start_matches('/'));
-            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
-            std::fs::write(&p, text)
-                .map_err(|e| BuildError::Setup(format!("{}: {e}", p.display())))?;
+    /// Step 7: render and typeset `todo` on the worker threads, each PDF
+    /// under a temporary name. On any failure, or when the run is stopped,
+    /// the temporary files are removed and the failures returned.
+    fn typeset(
+        &mut self,
+        todo: &[&Job],
+        fonts: FontSet,
+        templates: &Templates,
+        progress: Option<Progress>,
+    ) -> Result<Vec<write::Staged>, BuildError> {
+        let engine = Engine::new(fonts, templates.modules())
+            .with_standard((!self.opts.plain_pdf).then_some(crate::typeset::PdfStandard::A_2b));
+        if let Some(dir) = &self.opts.emit_typst {
+            for (path, text) in templates.modules() {
+                let p = dir.join(path.trim_start_matches('/'));
+                let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+                std::fs::write(&p, text)
+                    .map_err(|e| BuildError::Setup(format!("{}: {e}", p.display())))?;
+            }
+        }
+        let threads = self
+            .opts
+            .jobs
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(2)
+            })
+            .max(1);
+        let outcome = workers::Typesetting {
+            templates,
+            engine: &engine,
+            date: self.date,
+            out: &self.opts.out,
+            threads,
+            progress,
+            emit_typst: self.opts.emit_typst.as_deref(),
+        }
+        .run(todo);
+        self.stages.render += outcome.render;
+        self.stages.typeset += outcome.typeset;
+        self.stages.write += outcome.write;
+        if cancel::requested() {
+            write::discard(&self.opts.out, outcome.staged);
+            Err(BuildError::Interrupted)
+        } else if outcome.failures.is_empty() {
+            Ok(outcome.staged)
+        } else {
+            write::discard(&self.opts.out, outcome.staged);
+            Err(BuildError::Documents(outcome.failures))
         }
     }
-    let threads = opts
-        .jobs
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(2)
-        })
-        .max(1);
-    let ctx = Typesetting {
-        templates: &templates,
-        engine: &engine,
-        date,
-        out: &opts.out,
-        threads,
-        progress,
-        emit_typst: opts.emit_typst.as_deref(),
-    };
-    let staged = ctx.run(&todo, &mut stages)?;
 
-    let t = Instant::now();
-    let mut written = Vec::new();
-    for e in write::commit(staged).map_err(BuildError::Setup)? {
-        written.push(e.path.clone());
-        entries.insert(e.path.clone(), e);
+    /// Step 8: every typeset document renamed into place.
+    fn commit(&mut self, staged: Vec<write::Staged>) -> Result<(), BuildError> {
+        let t = Instant::now();
+        for e in write::commit(staged).map_err(BuildError::Setup)? {
+            let key = self.keys.get(&e.path).map_or("", String::as_str);
+            self.cache.record(&e.path, key, &e);
+            self.written.push(e.path.clone());
+            self.entries.insert(e.path.clone(), e);
+        }
+        self.stages.write += t.elapsed();
+        Ok(())
     }
-    // Keys of the typeset documents, by path, for the cache.
-    let new_keys: BTreeMap<String, &str> = todo
-        .iter()
-        .zip(&todo_keys)
-        .map(|(j, k)| (rel(&j.path), *k))
-        .collect();
-    let period = ds.config.period.code();
 
-    // Dossiers, from the documents on disk.
-    if want_dossiers {
-        for c in ds.communes.iter().filter(|c| sel.wants_commune(&c.id)) {
-            let prefix = format!("{period}/xa/{}/", c.id);
-            let members: Vec<&ManifestEntry> = entries
+    /// Step 9: one dossier per selected commune, from its documents on disk
+    /// of the kinds that go into the dossier; unchanged ones are kept
+    /// (unless encrypted: AES salts every entry anew).
+    fn dossiers(&mut self, ds: &Dataset) -> Result<(), BuildError> {
+        if !self.dossiers {
+            return Ok(());
+        }
+        let t = Instant::now();
+        let out = &self.opts.out;
+        let password = self.opts.zip_password.as_deref();
+        for c in ds.communes.iter().filter(|c| self.sel.wants_commune(&c.id)) {
+            let prefix = format!("{}/xa/{}/", self.period, c.id);
+            let members: Vec<&ManifestEntry> = self
+                .entries
                 .values()
                 .filter(|e| {
                     e.path.starts_with(&prefix)
-                        && (e.kind == Kind::PhieuDanhGia.code()
-                            || e.kind == Kind::DanhSachXepLoai.code())
+                        && docs::kind(&e.kind).is_some_and(|k| k.in_dossier())
                 })
                 .collect();
-            let path = format!("{period}/ho-so/{}.zip", c.id);
-            let key = dossier::key(&members, opts.zip_password.is_some());
-            if opts.zip_password.is_none()
-                && let Some(e) = cache.fresh(&opts.out, &path, &key)
+            let path = format!("{}/{DOSSIER}/{}.zip", self.period, c.id);
+            let key = dossier::key(&members, password.is_some());
+            if password.is_none()
+                && let Some(e) = self.cache.fresh(out, &path, &key)
             {
-                entries.insert(path, e.clone());
+                self.entries.insert(path, e.clone());
                 continue;
             }
-            let mut files = Vec::with_capacity(members.len());
-            for e in &members {
-                let bytes = std::fs::read(opts.out.join(&e.path)).map_err(|err| {
-                    BuildError::Setup(format!("không đọc được {}: {err}", e.path))
-                })?;
-                files.push(dossier::Member {
-                    name: e.path[prefix.len()..].to_string(),
-                    bytes,
-                });
-            }
-            let zip = dossier::zip(files, date, opts.zip_password.as_deref())
+            let zip = dossier::from_disk(out, &prefix, &members, self.date, password)
                 .map_err(BuildError::Setup)?;
-            let e = write::write_file(&opts.out, Path::new(&path), DOSSIER, &zip)
+            let e = write::write_file(out, Path::new(&path), DOSSIER, &zip)
                 .map_err(BuildError::Setup)?;
-            cache.files.insert(
-                path.clone(),
-                cache::Cached {
-                    key,
-                    entry: e.clone(),
-                },
-            );
-            written.push(path.clone());
-            entries.insert(path, e);
+            self.cache.record(&path, &key, &e);
+            self.written.push(path.clone());
+            self.entries.insert(path, e);
         }
+        self.stages.write += t.elapsed();
+        Ok(())
     }
 
-    // The ratings export, rewritten only when its content changed.
-    if sel.wants(Kind::PhieuDanhGia) || sel.wants(Kind::DanhSachXepLoai) {
-        let path = format!("{period}/ket-qua-xep-loai.csv");
-        let csv = exports::ratings_csv(&model);
-        let e = write::write_if_changed(
-            &opts.out,
-            Path::new(&path),
-            "ket-qua-xep-loai-csv",
-            &csv,
-            &mut written,
+    /// Step 10: the exports the selected kinds feed, each rewritten only
+    /// when its content changed.
+    fn exports(&mut self, model: &Model) -> Result<(), BuildError> {
+        let t = Instant::now();
+        for export in docs::exports(&self.sel) {
+            let path = export.path(model);
+            let bytes = export.bytes(model).map_err(BuildError::Setup)?;
+            let e = write::write_if_changed(
+                &self.opts.out,
+                &path,
+                export.code(),
+                &bytes,
+                &mut self.written,
+            )
+            .map_err(BuildError::Setup)?;
+            self.cache.note(&e.path, &e);
+            self.entries.insert(e.path.clone(), e);
+        }
+        self.stages.write += t.elapsed();
+        Ok(())
+    }
+
+    /// Step 11: on a full run (no `--only`, no `--commune`), the outputs of
+    /// earlier runs that this run did not make are removed.
+    fn prune(&mut self) {
+        if !self.opts.only.is_empty() || !self.sel.communes.is_empty() {
+            return;
+        }
+        let t = Instant::now();
+        for p in self.cache.stale(&self.entries) {
+            let _ = std::fs::remove_file(self.opts.out.join(&p));
+            write::remove_empty_parents(&self.opts.out, Path::new(&p));
+            self.cache.files.remove(&p);
+            self.removed.push(p);
+        }
+        self.stages.write += t.elapsed();
+    }
+
+    /// Step 12: `<period>/manifest.json` (this run's outputs and those of
+    /// earlier runs still there) and the cache.
+    fn manifest(&mut self) -> Result<(), BuildError> {
+        let t = Instant::now();
+        write::update_manifest(
+            &self.opts.out.join(&self.period),
+            &self.opts.out,
+            std::mem::take(&mut self.entries).into_values().collect(),
+            &self.removed,
+            &mut self.written,
         )
         .map_err(BuildError::Setup)?;
-        entries.insert(path, e);
+        self.cache.save(&self.opts.out).map_err(BuildError::Setup)?;
+        staging::remove_run_dir(&self.opts.out);
+        self.stages.write += t.elapsed();
+        Ok(())
     }
 
-    // Outputs that no input corresponds to any more (full runs only).
-    let mut removed = Vec::new();
-    let full_run = opts.only.is_empty() && sel.communes.is_empty();
-    if full_run {
-        let stale: Vec<String> = cache
-            .files
-            .keys()
-            .filter(|p| !entries.contains_key(*p))
-            .cloned()
-            .collect();
-        for p in stale {
-            let _ = std::fs::remove_file(opts.out.join(&p));
-            write::remove_empty_parents(&opts.out, Path::new(&p));
-            cache.files.remove(&p);
-            removed.push(p);
-        }
-    }
-
-    for (path, e) in &entries {
-        if let Some(k) = new_keys.get(path) {
-            cache.files.insert(
-                path.clone(),
-                cache::Cached {
-                    key: (*k).to_string(),
-                    entry: e.clone(),
-                },
-            );
-        } else if !cache.files.contains_key(path) {
-            cache.files.insert(
-                path.clone(),
-                cache::Cached {
-                    key: String::new(),
-                    entry: e.clone(),
-                },
-            );
-        }
-    }
-    let period_dir = opts.out.join(&period);
-    write::update_manifest(
-        &period_dir,
-        &opts.out,
-        entries.into_values().collect(),
-        &removed,
-        &mut written,
-    )
-    .map_err(BuildError::Setup)?;
-    cache.save(&opts.out).map_err(BuildError::Setup)?;
-    staging::remove_run_dir(&opts.out);
-    stages.write += t.elapsed();
-
-    written.sort();
-    Ok(Report {
-        documents: jobs.len(),
-        typeset: todo.len(),
-        written,
-        removed,
-        elapsed: start.elapsed(),
-        dir: period_dir,
-        stages,
-        times_new_roman,
-        notices: ds.notices.clone(),
-    })
-}
-
-/// What the typesetting workers share.
-struct Typesetting<'a> {
-    templates: &'a Templates,
-    engine: &'a Engine,
-    date: (i32, u8, u8),
-    out: &'a Path,
-    threads: usize,
-    progress: Option<Progress<'a>>,
-    emit_typst: Option<&'a Path>,
-}
-
-/// Forms typeset together as one Typst document (see
-/// typeset::Engine::pdf_batch): the fonts are subset and compressed, and the
-/// cache evicted, once per batch instead of once per form.
-const BATCH: usize = 16;
-
-/// One piece of work for a worker.
-enum Unit {
-    /// Documents typeset one after the other.
-    Docs(Vec<usize>),
-    /// One-page forms of one commune, typeset together.
-    Batch(Vec<usize>),
-}
-
-/// Time spent per stage, summed over the workers.
-#[derive(Default)]
-struct Clocks {
-    render: AtomicU64,
-    typeset: AtomicU64,
-    write: AtomicU64,
-}
-
-impl Clocks {
-    fn add(counter: &AtomicU64, since: Instant) {
-        counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
-    }
-}
-
-/// The work units for `jobs`. The provincial documents (the longest, and
-/// each takes memory in proportion to its pages) go first and in one unit,
-/// so that two of them never run at the same time; meanwhile the other
-/// workers typeset the one-page forms, in batches of [`BATCH`] of one
-/// commune (light in memory); every other document comes last, biggest
-/// first, so the workers finish together.
-fn units(jobs: &[&Job]) -> Vec<Unit> {
-    let mut provincial = Vec::new();
-    let mut batches: Vec<Unit> = Vec::new();
-    let mut others: Vec<usize> = Vec::new();
-    let mut batch: Vec<usize> = Vec::new();
-    for (i, job) in jobs.iter().enumerate() {
-        if job.fit_variants > 1 {
-            let same = batch
-                .last()
-                .is_none_or(|&b| jobs[b].commune == job.commune && jobs[b].kind == job.kind);
-            if !same || batch.len() == BATCH {
-                batches.push(Unit::Batch(std::mem::take(&mut batch)));
-            }
-            batch.push(i);
-        } else if job.commune.is_none() {
-            provincial.push(i);
-        } else {
-            others.push(i);
-        }
-    }
-    if !batch.is_empty() {
-        batches.push(Unit::Batch(batch));
-    }
-    // Stable: equal sizes keep the planned order.
-    provincial.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
-    others.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
-    let first = (!provincial.is_empty()).then_some(Unit::Docs(provincial));
-    first
-        .into_iter()
-        .chain(batches)
-        .chain(others.into_iter().map(|i| Unit::Docs(vec![i])))
-        .collect()
-}
-
-impl Typesetting<'_> {
-    /// Render and typeset every job on `threads` OS threads pulling work
-    /// units from a shared counter; each PDF is written to a temporary file
-    /// beside its final place. On any failure every temporary file is
-    /// removed and the failures are returned.
-    fn run(&self, jobs: &[&Job], stages: &mut Stages) -> Result<Vec<write::Staged>, BuildError> {
-        let units = units(jobs);
-        let next = AtomicUsize::new(0);
-        let done = AtomicUsize::new(0);
-        let clocks = Clocks::default();
-        let staged = Mutex::new(Vec::with_capacity(jobs.len()));
-        let failures = Mutex::new(Vec::new());
-        std::thread::scope(|scope| {
-            for _ in 0..self.threads.min(units.len()) {
-                scope.spawn(|| {
-                    while let Some(unit) = units
-                        .get(next.fetch_add(1, Ordering::Relaxed))
-                        .filter(|_| !cancel::requested())
-                    {
-                        let results = match unit {
-                            Unit::Docs(list) => list
-                                .iter()
-                                .map(|&i| (jobs[i], self.one(jobs[i], 0, &clocks)))
-                                .collect(),
-                            Unit::Batch(members) => {
-                                let members: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
-                                self.batch(&members, &clocks)
-                            }
-                        };
-                        let n = results.len();
-                        for (job, result) in results {
-                            match result {
-                                Ok(s) => staged.lock().expect("lock").push(s),
-                                Err(e) => {
-                                    failures.lock().expect("lock").push((job.path.clone(), e))
-                                }
-                            }
-                        }
-                        let n = done.fetch_add(n, Ordering::Relaxed) + n;
-                        if let Some(p) = self.progress {
-                            p(n, jobs.len());
-                        }
-                    }
-                });
-            }
-        });
-        stages.render += Duration::from_nanos(clocks.render.into_inner());
-        stages.typeset += Duration::from_nanos(clocks.typeset.into_inner());
-        stages.write += Duration::from_nanos(clocks.write.into_inner());
-        let staged = staged.into_inner().expect("lock");
-        let mut failures = failures.into_inner().expect("lock");
-        if cancel::requested() {
-            write::discard(self.out, staged);
-            Err(BuildError::Interrupted)
-        } else if failures.is_empty() {
-            Ok(staged)
-        } else {
-            write::discard(self.out, staged);
-            failures.sort();
-            Err(BuildError::Documents(failures))
-        }
-    }
-
-    /// The Typst source of `job` in layout variant `k` (forms that must fit
-    /// one page move to tighter variants: docs::Job::fit_variants).
-    fn source(
-        &self,
-        job: &Job,
-        vm: &serde_json::Value,
-        k: usize,
-        clocks: &Clocks,
-    ) -> Result<String, String> {
-        let t = Instant::now();
-        let out = match vm.get("fit").and_then(|f| f.as_u64()) {
-            Some(first) if k > 0 => {
-                let mut vm = vm.clone();
-                vm["fit"] = (first + k as u64).into();
-                self.templates.render(&job.kind.template(), &vm)
-            }
-            _ => self.templates.render(&job.kind.template(), vm),
-        };
-        Clocks::add(&clocks.render, t);
-        if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
-            let p = dir.join(&job.path).with_extension("typ");
-            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
-            let _ = std::fs::write(p, src);
-        }
-        out.map_err(|e| e.to_string())
-    }
-
-    /// Typeset one document alone, starting at layout variant `skip`.
-    fn one(&self, job: &Job, skip: usize, clocks: &Clocks) -> Result<write::Staged, String> {
-        // The view-model is parsed once per document.
-        let t = Instant::now();
-        let vm = serde_json::from_str::<serde_json::Value>(&job.vm).map_err(|e| e.to_string())?;
-        Clocks::add(&clocks.render, t);
-        let title = vm["doc"]["title"].as_str();
-        let variants = job.fit_variants.saturating_sub(skip).max(1);
-        let t = Instant::now();
-        let pdf = self
-            .engine
-            .pdf_fitting(
-                |k| self.source(job, &vm, k + skip, clocks),
-                variants,
-                self.date,
-                title,
-            )
-            .map(|(pdf, _)| pdf)
-            .map_err(|e| format!("lỗi dàn trang: {e}"));
-        Clocks::add(&clocks.typeset, t);
-        pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
-    }
-
-    /// Typeset one-page forms as one batch (typeset::Engine::pdf_batch).
-    /// A form that overflows its page is redone alone with the next,
-    /// tighter layout; when the batch fails, or when a form brought
-    /// characters outside the batch's font repertoire (its bytes would
-    /// depend on its neighbours), every form is redone alone.
-    fn batch<'j>(
-        &self,
-        jobs: &[&'j Job],
-        clocks: &Clocks,
-    ) -> Vec<(&'j Job, Result<write::Staged, String>)> {
-        let t = Instant::now();
-        let vms: Result<Vec<serde_json::Value>, _> = jobs
-            .iter()
-            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm))
-            .collect();
-        Clocks::add(&clocks.render, t);
-        let Ok(vms) = vms else {
-            return jobs.iter().map(|&j| (j, self.one(j, 0, clocks))).collect();
-        };
-        let sources: Result<Vec<String>, String> = jobs
-            .iter()
-            .zip(&vms)
-            .map(|(j, vm)| self.source(j, vm, 0, clocks))
-            .collect();
-        let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
-        let batch = sources.ok().and_then(|sources| {
-            let t = Instant::now();
-            let r = self.engine.pdf_batch(&sources, &titles, self.date, false);
-            Clocks::add(&clocks.typeset, t);
-            r.ok()
-        });
-        match batch {
-            Some(b) if b.uniform || jobs.len() == 1 => jobs
-                .iter()
-                .zip(&vms)
-                .zip(b.pdfs)
-                .map(|((&job, vm), pdf)| {
-                    let result = match pdf {
-                        BatchPdf::Pdf(bytes) => self.stage(job, &bytes, clocks),
-                        BatchPdf::Overflow => self.alone(job, vm, 1, clocks),
-                    };
-                    (job, result)
-                })
-                .collect(),
-            _ => jobs
-                .iter()
-                .zip(&vms)
-                .map(|(&job, vm)| (job, self.alone(job, vm, 0, clocks)))
-                .collect(),
-        }
-    }
-
-    /// One form in a batch of its own, from layout variant `skip`, moving
-    /// to tighter variants while it overflows (the last one is kept
-    /// whatever its length). On a Typst error the form is typeset the plain
-    /// way, whose messages point into its own source.
-    fn alone(
-        &self,
-        job: &Job,
-        vm: &serde_json::Value,
-        skip: usize,
-        clocks: &Clocks,
-    ) -> Result<write::Staged, String> {
-        let title = vm["doc"]["title"].as_str();
-        for k in skip..job.fit_variants.max(skip + 1) {
-            let last = k + 1 >= job.fit_variants;
-            let source = self.source(job, vm, k, clocks)?;
-            let t = Instant::now();
-            let r = self.engine.pdf_batch(&[source], &[title], self.date, last);
-            Clocks::add(&clocks.typeset, t);
-            match r.map(|mut b| b.pdfs.pop()) {
-                Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes, clocks),
-                Ok(_) => continue,
-                Err(_) => return self.one(job, k, clocks),
-            }
-        }
-        self.one(job, skip, clocks)
-    }
-
-    fn stage(&self, job: &Job, bytes: &[u8], clocks: &Clocks) -> Result<write::Staged, String> {
-        let t = Instant::now();
-        let r = write::stage(self.out, job, bytes);
-        Clocks::add(&clocks.write, t);
-        r
-    }
-}
-
-/// Peak resident memory of this process in bytes (Linux; 0 elsewhere).
-pub fn peak_memory() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<u64>().ok())
-        })
-        .map(|kb| kb * 1024)
-        .unwrap_or(0)
-}
-
-/// A short summary for `baocao check`.
-pub fn summary(ds: &Dataset) -> String {
-    use std::collections::BTreeMap;
-    use std::fmt::Write;
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "Dữ liệu hợp lệ: {} xã/phường, {} vị trí việc làm, {} cán bộ, {} phiếu đánh giá, {} khoá học, {} lượt đào tạo, {} nhiệm vụ, {} sáng kiến, {} phiếu khảo sát.",
-        crate::vn::thousands(ds.communes.len() as i64),
-        crate::vn::thousands(ds.positions.len() as i64),
-        crate::vn::thousands(ds.officials.len() as i64),
-        crate::vn::thousands(ds.evaluations.len() as i64),
-        crate::vn::thousands(ds.courses.len() as i64),
-        crate::vn::thousands(ds.trainings.len() as i64),
-        crate::vn::thousands(ds.tasks.len() as i64),
-        crate::vn::thousands(ds.initiatives.len() as i64),
-        crate::vn::thousands(ds.surveys.len() as i64)
-    );
-    let _ = writeln!(s, "Cán bộ theo xã/phường:");
-    for c in &ds.communes {
-        let n = ds.officials.iter().filter(|o| o.commune == c.id).count();
-        let _ = writeln!(
-            s,
-            "  {:<16} {} {}: {} người",
-            c.id,
-            c.kind.label(),
-            c.name,
-            n
-        );
-    }
-    let mut per: BTreeMap<String, usize> = BTreeMap::new();
-    for e in &ds.evaluations {
-        *per.entry(e.period.code()).or_default() += 1;
-    }
-    let _ = writeln!(s, "Phiếu đánh giá theo kỳ:");
-    for (p, n) in per {
-        let mark = if p == ds.config.period.code() {
-            " (kỳ báo cáo)"
-        } else {
-            ""
-        };
-        let _ = writeln!(s, "  {p}: {n}{mark}");
-    }
-    s
-}
-
-/// Render one template with a view-model file and typeset it (developer aid).
-pub fn dev_render(
-    template: &str,
-    vm: &Path,
-    out: &Path,
-    templates: &Path,
-    typ: Option<&Path>,
-) -> Result<(), String> {
-    let vm: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(vm).map_err(|e| e.to_string())?)
-            .map_err(|e| format!("view-model JSON: {e}"))?;
-    let lib = Templates::load(Some(templates)).map_err(|e| e.to_string())?;
-    let src = lib.render(template, &vm).map_err(|e| e.to_string())?;
-    if let Some(p) = typ {
-        std::fs::write(p, &src).map_err(|e| e.to_string())?;
-    }
-    let engine = Engine::new(
-        FontSet::load(None).map_err(|e| e.to_string())?,
-        lib.modules(),
-    );
-    // BAOCAO_REPEAT=N: compile N more times and print the mean (profiling aid).
-    if let Some(n) = std::env::var("BAOCAO_REPEAT")
-        .ok()
-        .and_then(|v| v.parse::<u32>().ok())
-    {
-        let t = Instant::now();
-        for _ in 0..n {
-            let _ = engine.pdf(&src, (2026, 7, 5));
-        }
-        eprintln!(
-            "{:.2} ms/tài liệu",
-            t.elapsed().as_secs_f64() * 1000.0 / n.max(1) as f64
-        );
-    }
-    match engine.pdf(&src, (2026, 7, 5)) {
-        Ok(pdf) => std::fs::write(out, pdf).map_err(|e| e.to_string()),
-        Err(e) => {
-            let numbered: String = src
-                .lines()
-                .enumerate()
-                .map(|(i, l)| format!("{:4} | {l}\n", i + 1))
-                .collect();
-            Err(format!("{numbered}\n{e}"))
+    /// What the build did, for the command line.
+    fn report(
+        mut self,
+        documents: usize,
+        typeset: usize,
+        notices: Vec<crate::diag::Notice>,
+    ) -> Report {
+        self.written.sort();
+        Report {
+            documents,
+            typeset,
+            written: self.written,
+            removed: self.removed,
+            elapsed: self.start.elapsed(),
+            dir: self.opts.out.join(&self.period),
+            stages: self.stages,
+            times_new_roman: self.times_new_roman,
+            notices,
         }
     }
 }

@@ -418,3 +418,18 @@ mod tests {
         }
     }
 }
+
+// ------------------------------------------------------------- plug-in --
+
+/// The early-warning lists: provincial and one per selected commune.
+pub struct EarlyWarnings;
+
+impl super::DocKind for EarlyWarnings {
+    fn code(&self) -> &'static str {
+        "canh-bao-som"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        plan(model, sel, jobs)
+    }
+}

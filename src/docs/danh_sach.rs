@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words};
+use super::{DocKind, Job, Selection, plan_communes, ratings_csv};
 use crate::input::Commune;
 use crate::model::{self, Model, Rating};
 use crate::vn::{compare_names, decimal1_ratio, percent, thousands, upper_first};
@@ -40,8 +41,8 @@ pub struct DanhSachVm {
 
 /// Results in list order: given name, middle, family (Vietnamese collation), then id.
 pub fn sorted_results<'m, 'a>(
-    results: impl IntoIterator<Item = &'m model::Result<'a>>,
-) -> Vec<&'m model::Result<'a>>
+    results: impl IntoIterator<Item = &'m model::Rated<'a>>,
+) -> Vec<&'m model::Rated<'a>>
 where
     'a: 'm,
 {
@@ -136,6 +137,30 @@ pub fn build(model: &Model, c: &Commune) -> DanhSachVm {
             .collect(),
         total_count: thousands(total as i64),
         quota_warning: quota_warning(&counts, cfg.kpi.excellent_quota),
+    }
+}
+
+// ------------------------------------------------------------- plug-in --
+
+/// The ratings lists: one per selected commune,
+/// `<period>/xa/<commune>/danh-sach-xep-loai.pdf`.
+pub struct RatingsList;
+
+impl DocKind for RatingsList {
+    fn code(&self) -> &'static str {
+        "danh-sach-xep-loai"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        plan_communes(model, sel, self, jobs, |c| build(model, c));
+    }
+
+    fn in_dossier(&self) -> bool {
+        true
+    }
+
+    fn feeds(&self) -> &'static [&'static str] {
+        &[ratings_csv::CODE]
     }
 }
 

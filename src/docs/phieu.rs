@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words};
+use super::{DocKind, Job, Selection, commune_dir, file_stem, ratings_csv, to_value};
 use crate::input::{Bloc, Official};
 use crate::model::{self, Model, Rating};
 use crate::vn::{date_body, decimal1_ratio};
@@ -130,7 +131,7 @@ pub fn education_words(o: &Official) -> String {
 }
 
 /// Why a discipline capped the rating, or None.
-pub fn cap_reason(r: &model::Result) -> Option<String> {
+pub fn cap_reason(r: &model::Rated) -> Option<String> {
     let d = r.capped_by?;
     let decision = if d.decision.is_empty() {
         String::new()
@@ -155,7 +156,7 @@ pub fn cap_reason(r: &model::Result) -> Option<String> {
     Some(s)
 }
 
-pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
+pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
     let cfg = &model.ds.config;
     let o = r.official;
     let commune = model.commune(&o.commune);
@@ -243,6 +244,51 @@ pub fn build(model: &Model, r: &model::Result) -> PhieuVm {
         strengths: e.strengths.clone(),
         weaknesses: e.weaknesses.clone(),
         evaluator,
+    }
+}
+
+// ------------------------------------------------------------- plug-in --
+
+/// The evaluation sheets: one per evaluated official of each selected
+/// commune, `<period>/xa/<commune>/phieu-danh-gia/<official>.pdf`.
+pub struct EvaluationSheet;
+
+impl DocKind for EvaluationSheet {
+    fn code(&self) -> &'static str {
+        "phieu-danh-gia"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        let fit_variants = fit_plan(&model.ds.config).1;
+        for c in model
+            .ds
+            .communes
+            .iter()
+            .filter(|c| sel.wants_commune(&c.id))
+        {
+            let dir = commune_dir(model, &c.id).join(self.code());
+            for r in model.results_of(&c.id) {
+                jobs.push(Job {
+                    kind: self,
+                    path: dir.join(format!("{}.pdf", file_stem(&r.official.id))),
+                    commune: Some(c.id.clone()),
+                    vm: to_value(&build(model, r)),
+                    fit_variants,
+                });
+            }
+        }
+    }
+
+    fn batched(&self) -> bool {
+        true
+    }
+
+    fn in_dossier(&self) -> bool {
+        true
+    }
+
+    fn feeds(&self) -> &'static [&'static str] {
+        &[ratings_csv::CODE]
     }
 }
 

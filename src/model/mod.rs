@@ -14,7 +14,7 @@ pub use score::{Rating, Score};
 
 /// One evaluation of the reported period, scored and rated.
 #[derive(Debug, Clone)]
-pub struct Result<'a> {
+pub struct Rated<'a> {
     pub official: &'a Official,
     pub evaluation: &'a Evaluation,
     pub score: Score,
@@ -31,7 +31,7 @@ pub struct Model<'a> {
     communes: HashMap<&'a str, &'a Commune>,
     positions: HashMap<&'a str, &'a Position>,
     /// Results of `config.period`, in input order.
-    pub results: Vec<Result<'a>>,
+    pub results: Vec<Rated<'a>>,
 }
 
 impl<'a> Model<'a> {
@@ -54,7 +54,7 @@ impl<'a> Model<'a> {
                     Some(_) => by_score.at_most(Rating::Pass),
                     None => by_score,
                 };
-                Some(Result {
+                Some(Rated {
                     official,
                     evaluation: e,
                     score,
@@ -81,14 +81,14 @@ impl<'a> Model<'a> {
     }
 
     /// Results of one commune.
-    pub fn results_of(&self, commune: &str) -> impl Iterator<Item = &Result<'a>> {
+    pub fn results_of(&self, commune: &str) -> impl Iterator<Item = &Rated<'a>> {
         self.results
             .iter()
             .filter(move |r| r.official.commune == commune)
     }
 
     /// Count per rating, in the order of [`Rating::ALL`].
-    pub fn rating_counts<'r>(results: impl IntoIterator<Item = &'r Result<'a>>) -> [u64; 4]
+    pub fn rating_counts<'r>(results: impl IntoIterator<Item = &'r Rated<'a>>) -> [u64; 4]
     where
         'a: 'r,
     {

@@ -402,3 +402,18 @@ mod tests {
         }
     }
 }
+
+// ------------------------------------------------------------- plug-in --
+
+/// The periodic reports: provincial and one per selected commune.
+pub struct PeriodicReport;
+
+impl super::DocKind for PeriodicReport {
+    fn code(&self) -> &'static str {
+        "bao-cao-dinh-ky"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        plan(model, sel, jobs)
+    }
+}

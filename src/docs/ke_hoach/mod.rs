@@ -173,3 +173,18 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
         doc,
     }
 }
+
+// ------------------------------------------------------------- plug-in --
+
+/// The training plans: provincial and one per selected commune.
+pub struct TrainingPlan;
+
+impl super::DocKind for TrainingPlan {
+    fn code(&self) -> &'static str {
+        "ke-hoach-dao-tao"
+    }
+
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        plan(model, sel, jobs)
+    }
+}

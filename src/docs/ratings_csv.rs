@@ -1,12 +1,36 @@
-//! Data exports beside the PDFs.
+//! `<period>/ket-qua-xep-loai.csv`: the ratings of the period as a table,
+//! written beside the sheets and the lists, which feed it.
 
-use crate::docs::sorted_results;
+use std::path::{Path, PathBuf};
+
+use super::Export;
+use super::danh_sach::sorted_results;
 use crate::model::Model;
 use crate::vn::{compare_text, decimal1_ratio};
 
-/// `ket-qua-xep-loai.csv`: UTF-8 with BOM (Excel shows Vietnamese), one row
-/// per evaluated official, by commune then name order.
-pub fn ratings_csv(model: &Model) -> Vec<u8> {
+/// The export's code (the manifest's `kind`).
+pub const CODE: &str = "ket-qua-xep-loai-csv";
+
+/// The ratings export.
+pub struct RatingsCsv;
+
+impl Export for RatingsCsv {
+    fn code(&self) -> &'static str {
+        CODE
+    }
+
+    fn path(&self, model: &Model) -> PathBuf {
+        Path::new(&model.ds.config.period.code()).join("ket-qua-xep-loai.csv")
+    }
+
+    fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {
+        Ok(table(model))
+    }
+}
+
+/// UTF-8 with BOM (Excel shows Vietnamese), one row per evaluated
+/// official, by commune then name order.
+fn table(model: &Model) -> Vec<u8> {
     let mut communes: Vec<_> = model.ds.communes.iter().collect();
     communes.sort_by(|a, b| compare_text(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
     let mut w = csv::Writer::from_writer(Vec::new());

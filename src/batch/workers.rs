@@ -1,0 +1,371 @@
+//! The typeset step's workers: render and typeset every job on a fixed set
+//! of OS threads pulling work units from an atomic counter.
+//!
+//! Typst uses rayon inside a compilation, so documents are never typeset on
+//! rayon tasks (typst-engine-notes.md, pitfall 1). A unit is the provincial
+//! documents (one after the other), a batch of up to [`BATCH`] one-page forms
+//! of one commune (typeset as one Typst document and split, see
+//! typeset::Engine::pdf_batch), or one other document. Which jobs are forms
+//! is the kind's to say ([`crate::docs::DocKind::batched`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use super::cancel;
+use super::write::{self, Staged};
+use crate::docs::Job;
+use crate::render::Templates;
+use crate::typeset::{BatchPdf, Engine};
+
+/// Forms typeset together as one Typst document (see
+/// typeset::Engine::pdf_batch): the fonts are subset and compressed, and the
+/// cache evicted, once per batch instead of once per form.
+const BATCH: usize = 16;
+
+/// What the workers share.
+pub struct Typesetting<'a> {
+    pub templates: &'a Templates,
+    pub engine: &'a Engine,
+    pub date: (i32, u8, u8),
+    pub out: &'a Path,
+    pub threads: usize,
+    pub progress: Option<&'a (dyn Fn(usize, usize) + Sync)>,
+    pub emit_typst: Option<&'a Path>,
+}
+
+/// What the workers made: every document written to its temporary name,
+/// the documents that failed with the reason, and the time spent.
+pub struct Outcome {
+    pub staged: Vec<Staged>,
+    pub failures: Vec<(PathBuf, String)>,
+    /// Summed over the workers.
+    pub render: Duration,
+    pub typeset: Duration,
+    pub write: Duration,
+}
+
+/// One piece of work for a worker.
+#[derive(Debug, PartialEq)]
+enum Unit {
+    /// Documents typeset one after the other.
+    Docs(Vec<usize>),
+    /// One-page forms of one commune, typeset together.
+    Batch(Vec<usize>),
+}
+
+/// Time spent per stage, summed over the workers.
+#[derive(Default)]
+struct Clocks {
+    render: AtomicU64,
+    typeset: AtomicU64,
+    write: AtomicU64,
+}
+
+impl Clocks {
+    fn add(counter: &AtomicU64, since: Instant) {
+        counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+}
+
+/// The work units for `jobs`. The provincial documents (the longest, and
+/// each takes memory in proportion to its pages) go first and in one unit,
+/// so that two of them never run at the same time; meanwhile the other
+/// workers typeset the one-page forms, in batches of [`BATCH`] of one
+/// commune and kind (light in memory); every other document comes last,
+/// biggest first, so the workers finish together.
+fn units(jobs: &[&Job]) -> Vec<Unit> {
+    let mut provincial = Vec::new();
+    let mut batches: Vec<Unit> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
+    let mut batch: Vec<usize> = Vec::new();
+    for (i, job) in jobs.iter().enumerate() {
+        if job.kind.batched() {
+            let same = batch.last().is_none_or(|&b| {
+                jobs[b].commune == job.commune && jobs[b].kind.code() == job.kind.code()
+            });
+            if !same || batch.len() == BATCH {
+                batches.push(Unit::Batch(std::mem::take(&mut batch)));
+            }
+            batch.push(i);
+        } else if job.commune.is_none() {
+            provincial.push(i);
+        } else {
+            others.push(i);
+        }
+    }
+    if !batch.is_empty() {
+        batches.push(Unit::Batch(batch));
+    }
+    // Stable: equal sizes keep the planned order.
+    provincial.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
+    others.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
+    let first = (!provincial.is_empty()).then_some(Unit::Docs(provincial));
+    first
+        .into_iter()
+        .chain(batches)
+        .chain(others.into_iter().map(|i| Unit::Docs(vec![i])))
+        .collect()
+}
+
+impl Typesetting<'_> {
+    /// Render and typeset every job on `threads` OS threads pulling work
+    /// units from a shared counter (no new unit once the run is stopped,
+    /// [`cancel::requested`]); each PDF is written to a temporary file in
+    /// the run's staging folder.
+    pub fn run(&self, jobs: &[&Job]) -> Outcome {
+        let units = units(jobs);
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let clocks = Clocks::default();
+        let staged = Mutex::new(Vec::with_capacity(jobs.len()));
+        let failures = Mutex::new(Vec::new());
+        std::thread::scope(|scope| {
+            for _ in 0..self.threads.min(units.len()) {
+                scope.spawn(|| {
+                    while let Some(unit) = units
+                        .get(next.fetch_add(1, Ordering::Relaxed))
+                        .filter(|_| !cancel::requested())
+                    {
+                        let results = match unit {
+                            Unit::Docs(list) => list
+                                .iter()
+                                .map(|&i| (jobs[i], self.one(jobs[i], 0, &clocks)))
+                                .collect(),
+                            Unit::Batch(members) => {
+                                let members: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
+                                self.batch(&members, &clocks)
+                            }
+                        };
+                        let n = results.len();
+                        for (job, result) in results {
+                            match result {
+                                Ok(s) => staged.lock().expect("lock").push(s),
+                                Err(e) => {
+                                    failures.lock().expect("lock").push((job.path.clone(), e))
+                                }
+                            }
+                        }
+                        let n = done.fetch_add(n, Ordering::Relaxed) + n;
+                        if let Some(p) = self.progress {
+                            p(n, jobs.len());
+                        }
+                    }
+                });
+            }
+        });
+        let mut failures = failures.into_inner().expect("lock");
+        failures.sort();
+        Outcome {
+            staged: staged.into_inner().expect("lock"),
+            failures,
+            render: Duration::from_nanos(clocks.render.into_inner()),
+            typeset: Duration::from_nanos(clocks.typeset.into_inner()),
+            write: Duration::from_nanos(clocks.write.into_inner()),
+        }
+    }
+
+    /// The Typst source of `job` in layout variant `k` (forms that must fit
+    /// one page move to tighter variants: docs::Job::fit_variants).
+    fn source(
+        &self,
+        job: &Job,
+        vm: &serde_json::Value,
+        k: usize,
+        clocks: &Clocks,
+    ) -> Result<String, String> {
+        let t = Instant::now();
+        let template = job.kind.template();
+        let out = match vm.get("fit").and_then(|f| f.as_u64()) {
+            Some(first) if k > 0 => {
+                let mut vm = vm.clone();
+                vm["fit"] = (first + k as u64).into();
+                self.templates.render(&template, &vm)
+            }
+            _ => self.templates.render(&template, vm),
+        };
+        Clocks::add(&clocks.render, t);
+        if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
+            let p = dir.join(&job.path).with_extension("typ");
+            let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
+            let _ = std::fs::write(p, src);
+        }
+        out.map_err(|e| e.to_string())
+    }
+
+    /// Typeset one document alone, starting at layout variant `skip`.
+    fn one(&self, job: &Job, skip: usize, clocks: &Clocks) -> Result<Staged, String> {
+        // The view-model is parsed once per document.
+        let t = Instant::now();
+        let vm = serde_json::from_str::<serde_json::Value>(&job.vm).map_err(|e| e.to_string())?;
+        Clocks::add(&clocks.render, t);
+        let title = vm["doc"]["title"].as_str();
+        let variants = job.fit_variants.saturating_sub(skip).max(1);
+        let t = Instant::now();
+        let pdf = self
+            .engine
+            .pdf_fitting(
+                |k| self.source(job, &vm, k + skip, clocks),
+                variants,
+                self.date,
+                title,
+            )
+            .map(|(pdf, _)| pdf)
+            .map_err(|e| format!("lỗi dàn trang: {e}"));
+        Clocks::add(&clocks.typeset, t);
+        pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
+    }
+
+    /// Typeset one-page forms as one batch (typeset::Engine::pdf_batch).
+    /// A form that overflows its page is redone alone with the next,
+    /// tighter layout (or, when it has no other, kept as it is); when the
+    /// batch fails, or when a form brought characters outside the batch's
+    /// font repertoire (its bytes would depend on its neighbours), every
+    /// form is redone alone.
+    fn batch<'j>(
+        &self,
+        jobs: &[&'j Job],
+        clocks: &Clocks,
+    ) -> Vec<(&'j Job, Result<Staged, String>)> {
+        let t = Instant::now();
+        let vms: Result<Vec<serde_json::Value>, _> = jobs
+            .iter()
+            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm))
+            .collect();
+        Clocks::add(&clocks.render, t);
+        let Ok(vms) = vms else {
+            return jobs.iter().map(|&j| (j, self.one(j, 0, clocks))).collect();
+        };
+        let sources: Result<Vec<String>, String> = jobs
+            .iter()
+            .zip(&vms)
+            .map(|(j, vm)| self.source(j, vm, 0, clocks))
+            .collect();
+        let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
+        let batch = sources.ok().and_then(|sources| {
+            let t = Instant::now();
+            let r = self.engine.pdf_batch(&sources, &titles, self.date, false);
+            Clocks::add(&clocks.typeset, t);
+            r.ok()
+        });
+        match batch {
+            Some(b) if b.uniform || jobs.len() == 1 => jobs
+                .iter()
+                .zip(&vms)
+                .zip(b.pdfs)
+                .map(|((&job, vm), pdf)| {
+                    let result = match pdf {
+                        BatchPdf::Pdf(bytes) => self.stage(job, &bytes, clocks),
+                        BatchPdf::Overflow => {
+                            let next = 1.min(job.fit_variants.saturating_sub(1));
+                            self.alone(job, vm, next, clocks)
+                        }
+                    };
+                    (job, result)
+                })
+                .collect(),
+            _ => jobs
+                .iter()
+                .zip(&vms)
+                .map(|(&job, vm)| (job, self.alone(job, vm, 0, clocks)))
+                .collect(),
+        }
+    }
+
+    /// One form in a batch of its own, from layout variant `skip`, moving
+    /// to tighter variants while it overflows (the last one is kept
+    /// whatever its length). On a Typst error the form is typeset the plain
+    /// way, whose messages point into its own source.
+    fn alone(
+        &self,
+        job: &Job,
+        vm: &serde_json::Value,
+        skip: usize,
+        clocks: &Clocks,
+    ) -> Result<Staged, String> {
+        let title = vm["doc"]["title"].as_str();
+        for k in skip..job.fit_variants.max(skip + 1) {
+            let last = k + 1 >= job.fit_variants;
+            let source = self.source(job, vm, k, clocks)?;
+            let t = Instant::now();
+            let r = self.engine.pdf_batch(&[source], &[title], self.date, last);
+            Clocks::add(&clocks.typeset, t);
+            match r.map(|mut b| b.pdfs.pop()) {
+                Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes, clocks),
+                Ok(_) => continue,
+                Err(_) => return self.one(job, k, clocks),
+            }
+        }
+        self.one(job, skip, clocks)
+    }
+
+    fn stage(&self, job: &Job, bytes: &[u8], clocks: &Clocks) -> Result<Staged, String> {
+        let t = Instant::now();
+        let r = write::stage(self.out, job, bytes);
+        Clocks::add(&clocks.write, t);
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::docs::{DocKind, Selection};
+    use crate::model::Model;
+
+    struct Form;
+    struct Report;
+
+    impl DocKind for Form {
+        fn code(&self) -> &'static str {
+            "form"
+        }
+        fn plan(&'static self, _: &Model, _: &Selection, _: &mut Vec<Job>) {}
+        fn batched(&self) -> bool {
+            true
+        }
+    }
+
+    impl DocKind for Report {
+        fn code(&self) -> &'static str {
+            "report"
+        }
+        fn plan(&'static self, _: &Model, _: &Selection, _: &mut Vec<Job>) {}
+    }
+
+    fn job(kind: &'static dyn DocKind, commune: Option<&str>, size: usize) -> Job {
+        Job {
+            kind,
+            path: PathBuf::from(format!("{}-{size}", kind.code())),
+            commune: commune.map(String::from),
+            vm: "x".repeat(size),
+            fit_variants: 1,
+        }
+    }
+
+    #[test]
+    fn provincial_first_forms_by_commune_in_batches_then_the_rest_biggest_first() {
+        let mut jobs = vec![
+            job(&Report, None, 5),
+            job(&Report, Some("a"), 1),
+            job(&Report, None, 9),
+        ];
+        jobs.extend((0..BATCH + 1).map(|_| job(&Form, Some("a"), 2)));
+        jobs.push(job(&Form, Some("b"), 2));
+        jobs.push(job(&Report, Some("b"), 3));
+        let refs: Vec<&Job> = jobs.iter().collect();
+        let a: Vec<usize> = (3..3 + BATCH).collect();
+        assert_eq!(
+            units(&refs),
+            [
+                Unit::Docs(vec![2, 0]),
+                Unit::Batch(a),
+                Unit::Batch(vec![3 + BATCH]),
+                Unit::Batch(vec![4 + BATCH]),
+                Unit::Docs(vec![5 + BATCH]),
+                Unit::Docs(vec![1]),
+            ]
+        );
+    }
+}
