@@ -1,40 +1,34 @@
 //! `baocao build` end to end: the evaluation sheets and summary lists, their
 //! content read back from the PDFs, exports, determinism and safety.
 
-mod support;
-use support::*;
+use crate::support::{Outcome, Test, copy_dir, pdf, root};
 
 const NASTY: &str = "Lò Văn *Sáng* #strong[x] $x^2$ <a> @b \\ _u_ {{ 7*7 }}";
+const SHEET_1: &str = "2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf";
+const SHEET_2: &str = "2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf";
+const LIST: &str = "2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf";
 
-fn minimal_built() -> Fixture {
-    let f = Fixture::new("minimal");
-    f.build(&[]);
-    f
+fn minimal_built() -> Outcome {
+    Test::fixture("minimal").arg("build").success()
 }
 
 #[test]
 fn a_name_full_of_markup_prints_verbatim() {
-    let f = minimal_built();
-    let sheet = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf"),
-    ));
+    let built = minimal_built();
+    let sheet = built.text(SHEET_1);
     assert!(
         sheet.contains(NASTY),
         "name not verbatim in sheet:\n{sheet}"
     );
-    let list = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
-    ));
+    let list = built.text(LIST);
     assert!(list.contains(NASTY), "name not verbatim in list:\n{list}");
 }
 
 #[test]
 fn sheet_shows_scores_rating_in_words_and_the_discipline_cap() {
-    let f = minimal_built();
+    let built = minimal_built();
     // CB01: exactly 90 (float says 89.999…) → xuất sắc.
-    let s1 = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf"),
-    ));
+    let s1 = built.text(SHEET_1);
     assert!(
         s1.contains("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ"),
         "{s1}"
@@ -46,9 +40,7 @@ fn sheet_shows_scores_rating_in_words_and_the_discipline_cap() {
         "{s1}"
     );
     // CB02: 95 points but a discipline inside the period → capped.
-    let s2 = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf"),
-    ));
+    let s2 = built.text(SHEET_2);
     assert!(s2.contains("95,0"), "{s2}");
     assert!(s2.contains("Kết quả xếp loại: Hoàn thành nhiệm vụ"), "{s2}");
     assert!(
@@ -59,8 +51,8 @@ fn sheet_shows_scores_rating_in_words_and_the_discipline_cap() {
 
 #[test]
 fn csv_and_manifest_list_every_result_and_file() {
-    let f = minimal_built();
-    let csv = std::fs::read(f.out().join("2026-H1/ket-qua-xep-loai.csv")).unwrap();
+    let built = minimal_built();
+    let csv = built.read("2026-H1/ket-qua-xep-loai.csv");
     assert!(
         csv.starts_with("\u{feff}".as_bytes()),
         "UTF-8 BOM for Excel"
@@ -81,16 +73,16 @@ fn csv_and_manifest_list_every_result_and_file() {
     );
 
     let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap())
-            .unwrap();
+        serde_json::from_slice(&built.read("2026-H1/manifest.json")).unwrap();
     let files = manifest["files"].as_array().unwrap();
-    let on_disk: Vec<_> = snapshot(&f.out())
+    let on_disk: Vec<_> = built
+        .snapshot("out/2026-H1")
         .into_iter()
-        .filter(|(p, _)| p.starts_with("2026-H1") && !p.ends_with("manifest.json"))
+        .filter(|(p, _)| p != "manifest.json")
         .collect();
     assert_eq!(files.len(), on_disk.len());
-    for (path, bytes) in on_disk {
-        let rel = path.to_string_lossy().replace('\\', "/");
+    for (rel, bytes) in on_disk {
+        let rel = format!("2026-H1/{rel}");
         let e = files
             .iter()
             .find(|e| e["path"] == rel.as_str())
@@ -105,7 +97,6 @@ fn csv_and_manifest_list_every_result_and_file() {
 
 #[test]
 fn summary_list_is_in_vietnamese_name_order() {
-    let f = Fixture::new("minimal");
     // Officials whose given names test the Vietnamese alphabet.
     let names = [
         ("N1", "Lục Thị Ước"),
@@ -129,12 +120,12 @@ fn summary_list_is_in_vietnamese_name_order() {
             "  - {{official: {id}, period: 2026-H1, scores: {{k1: 80, k2: 80, k3: 80, k4: 80, k5: 80, k6: 80, k7: 80, k8: 80, k9: 80, k10: 80, k11: 80}}}}\n"
         ));
     }
-    f.write("more-officials.yaml", &off);
-    f.write("more-evaluations.yaml", &ev);
-    f.build(&["--only", "danh-sach-xep-loai"]);
-    let text = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
-    ));
+    let built = Test::fixture("minimal")
+        .write("more-officials.yaml", &off)
+        .write("more-evaluations.yaml", &ev)
+        .args(["build", "--only", "danh-sach-xep-loai"])
+        .success();
+    let text = built.text(LIST);
     let order = [
         "Triệu Văn An",
         "Bế Thị Ân",
@@ -165,27 +156,21 @@ fn summary_list_is_in_vietnamese_name_order() {
 
 #[test]
 fn quota_warning_appears_when_excellent_exceeds_the_share() {
-    let f = minimal_built();
     // 1 "xuất sắc" and 0 "tốt": over 20% of 0.
-    let text = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
-    ));
+    let text = minimal_built().text(LIST);
     assert!(text.contains("vượt quá 20%"), "{text}");
 }
 
 #[test]
 fn rebuilding_gives_byte_identical_files() {
-    let f = Fixture::new("minimal");
-    f.build(&[]);
-    let first = snapshot(&f.out());
-    std::fs::remove_dir_all(f.out()).unwrap();
-    f.build(&["-j", "1"]);
-    let second = snapshot(&f.out());
-    assert!(!first.is_empty());
-    assert_eq!(first.len(), second.len());
-    for ((p1, b1), (p2, b2)) in first.iter().zip(&second) {
+    let first = minimal_built();
+    let files = first.snapshot("out");
+    let second = first.then().clean().args(["build", "-j", "1"]).success();
+    assert!(!files.is_empty());
+    assert_eq!(files.len(), second.snapshot("out").len());
+    for ((p1, b1), (p2, b2)) in files.iter().zip(&second.snapshot("out")) {
         assert_eq!(p1, p2);
-        assert!(b1 == b2, "{} differs between builds", p1.display());
+        assert!(b1 == b2, "{p1} differs between builds");
     }
 }
 
@@ -194,58 +179,43 @@ fn a_character_outside_the_font_repertoire_leaves_the_other_sheets_unchanged() {
     // Sheets are typeset in batches whose fonts hold a fixed repertoire; a
     // sheet with another character is typeset alone, and the others keep
     // the bytes they have in any batch.
-    let f = minimal_built();
-    let before = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf")).unwrap();
-    let p = f.inputs().join("officials.yaml");
-    let text = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(
-        &p,
-        text.replacen("name: Bế Thị Ân", "name: Bế Thị Ân ≥ Ω", 1),
-    )
-    .unwrap();
-    std::fs::remove_dir_all(f.out()).unwrap();
-    f.build(&[]);
-    let odd = squash(&pdf_text(
-        &f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf"),
-    ));
-    assert!(odd.contains("Bế Thị Ân ≥ Ω"), "{odd}");
-    let after = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf")).unwrap();
-    assert!(before == after, "CB01 changed with its neighbour");
+    let first = minimal_built();
+    let before = first.read(SHEET_1);
+    let odd = first
+        .then()
+        .edit("officials.yaml", "name: Bế Thị Ân", "name: Bế Thị Ân ≥ Ω")
+        .clean()
+        .arg("build")
+        .success();
+    let text = odd.text(SHEET_2);
+    assert!(text.contains("Bế Thị Ân ≥ Ω"), "{text}");
+    assert!(
+        before == odd.read(SHEET_1),
+        "CB01 changed with its neighbour"
+    );
 }
 
 #[test]
 fn a_failing_document_leaves_the_previous_output_untouched() {
-    let f = Fixture::new("minimal");
-    f.build(&[]);
-    let before = snapshot(&f.out());
+    let first = Test::fixture("minimal").arg("build").success();
+    let before = first.snapshot("out");
     // A province's edited template library with a Typst error in the sheet.
-    let templates = f.path().join("my-templates");
+    let templates = first.path().join("my-templates");
     copy_dir(&root().join("report-templates"), &templates);
     let sheet = templates.join("phieu-danh-gia.typ.j2");
     let text = std::fs::read_to_string(&sheet).unwrap();
     std::fs::write(&sheet, format!("{text}\n#this-function-does-not-exist()\n")).unwrap();
-    // Change the data too, so a partial write would show.
-    let p = f.inputs().join("evaluations.yaml");
-    std::fs::write(
-        &p,
-        std::fs::read_to_string(&p)
-            .unwrap()
-            .replace("k1: 95", "k1: 55"),
-    )
-    .unwrap();
-    let out = f.run(&["build", "--templates", templates.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
-    assert!(
-        err.contains("phieu-danh-gia/CB01.pdf"),
-        "names the failed document: {err}"
-    );
-    assert!(
-        err.contains("this-function-does-not-exist"),
-        "says why: {err}"
-    );
+    let failed = first
+        .then()
+        // Change the data too, so a partial write would show.
+        .edit("evaluations.yaml", "k1: 95", "k1: 55")
+        .args(["build", "--templates", "my-templates"])
+        // Names the failed document and says why.
+        .stderr_has("phieu-danh-gia/CB01.pdf")
+        .stderr_has("this-function-does-not-exist")
+        .failure();
     assert_eq!(
-        snapshot(&f.out()),
+        failed.snapshot("out"),
         before,
         "output folder changed by a failed run"
     );
@@ -253,20 +223,12 @@ fn a_failing_document_leaves_the_previous_output_untouched() {
 
 #[test]
 fn only_and_commune_restrict_the_build() {
-    let f = Fixture::new("sample");
-    f.build(&[
-        "--only",
-        "danh-sach-xep-loai",
-        "--commune",
-        "hoa-an,tra-linh",
-    ]);
-    let files: Vec<String> = snapshot(&f.out())
-        .into_iter()
-        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| p.ends_with(".pdf"))
-        .collect();
+    let built = Test::fixture("sample")
+        .args(["build", "--only", "danh-sach-xep-loai"])
+        .args(["--commune", "hoa-an,tra-linh"])
+        .success();
     assert_eq!(
-        files,
+        built.pdfs(),
         vec![
             "2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf",
             "2026-H1/xa/tra-linh/danh-sach-xep-loai.pdf"
@@ -276,35 +238,31 @@ fn only_and_commune_restrict_the_build() {
 
 #[test]
 fn the_sample_province_builds_every_sheet_and_list() {
-    let f = Fixture::new("sample");
-    let out = f.build(&["--only", "phieu-danh-gia,danh-sach-xep-loai"]);
-    let line = stdout(&out);
-    assert!(line.contains("Đã tạo 157 văn bản"), "{line}");
-    let sheets = snapshot(&f.out())
+    let built = Test::fixture("sample")
+        .args(["build", "--only", "phieu-danh-gia,danh-sach-xep-loai"])
+        .stdout_has("Đã tạo 157 văn bản")
+        .success();
+    let sheets = built
+        .pdfs()
         .iter()
-        .filter(|(p, _)| p.to_string_lossy().contains("phieu-danh-gia/"))
+        .filter(|p| p.contains("phieu-danh-gia/"))
         .count();
     assert_eq!(sheets, 150);
 }
 
 #[test]
 fn check_summarises_without_writing() {
-    let f = Fixture::new("sample");
-    let out = f.run(&["check"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let s = stdout(&out);
-    assert!(
-        s.contains("150 cán bộ") && s.contains("2026-H1: 150"),
-        "{s}"
-    );
-    assert!(!f.out().exists());
+    let checked = Test::fixture("sample")
+        .arg("check")
+        .stdout_has("150 cán bộ")
+        .stdout_has("2026-H1: 150")
+        .success();
+    assert!(!checked.out().exists());
 }
 
 #[test]
 fn pdf_metadata_has_the_title_and_the_issue_date() {
-    let f = minimal_built();
-    let bytes = std::fs::read(f.out().join("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf")).unwrap();
-    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let doc = lopdf::Document::load_mem(&minimal_built().read(SHEET_2)).unwrap();
     let info = doc
         .trailer
         .get(b"Info")
@@ -326,23 +284,19 @@ fn pdf_metadata_has_the_title_and_the_issue_date() {
 
 #[test]
 fn layout_overrides_from_config_move_the_margins() {
-    let f = Fixture::new("minimal");
-    let p = f.inputs().join("config.yaml");
-    let text = std::fs::read_to_string(&p).unwrap();
-    let text = text.replace(
-        "  bodies:",
-        "  layout:\n    margin: {top: 25, bottom: 25, left: 35, right: 15}\n  bodies:",
-    );
-    std::fs::write(&p, text).unwrap();
-    f.build(&["--only", "danh-sach-xep-loai"]);
-    let bytes = std::fs::read(f.out().join("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf")).unwrap();
-    let pages = support::pdf::read(&bytes);
-    let min_x = pages
-        .iter()
-        .flat_map(|p| &p.runs)
-        .map(|r| r.x)
-        .fold(f64::INFINITY, f64::min);
-    let mm = min_x / 72.0 * 25.4;
+    let built = Test::fixture("minimal")
+        .edit(
+            "config.yaml",
+            "  bodies:",
+            "  layout:\n    margin: {top: 25, bottom: 25, left: 35, right: 15}\n  bodies:",
+        )
+        .args(["build", "--only", "danh-sach-xep-loai"])
+        .success();
+    let pages = built.pages(LIST);
+    let runs = pages.iter().flat_map(|p| p.runs());
+    let runs = runs.filter(|r| !r.text.trim().is_empty());
+    let min_x = runs.map(|r| r.x).fold(f64::INFINITY, f64::min);
+    let mm = min_x / pdf::MM;
     // Text starts at the 35 mm margin (the default is 30 mm).
     assert!(
         (34.9..36.5).contains(&mm),

@@ -17,32 +17,30 @@
 //! - Tasks: NV-01 done on its due date and NV-02 due on as_of are not late;
 //!   NV-09 done after as_of is "Chưa hoàn thành" at as_of; NV-08 has no owner.
 
-mod support;
-
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use support::*;
+use crate::support::{Outcome, Test};
 
 const KINDS: &str = "ke-hoach-dao-tao,canh-bao-som";
 
 /// The fixture built once for the tests that only read.
-fn built() -> &'static Fixture {
-    static F: OnceLock<Fixture> = OnceLock::new();
-    F.get_or_init(|| {
-        let f = Fixture::new("gaps");
-        f.build(&["--only", KINDS]);
-        f
-    })
+fn built() -> &'static Outcome {
+    static BUILT: OnceLock<Outcome> = OnceLock::new();
+    BUILT.get_or_init(|| build(Test::fixture("gaps"), KINDS))
 }
 
-fn doc(f: &Fixture, rel: &str) -> PathBuf {
-    f.out().join("2026-H1").join(rel)
+fn build(t: Test, kinds: &str) -> Outcome {
+    t.args(["build", "--only", kinds]).success()
 }
 
-/// The squashed text of a document of the shared build.
+/// The text of a document of `2026-H1/`.
+fn doc(built: &Outcome, rel: &str) -> String {
+    built.text(&format!("2026-H1/{rel}"))
+}
+
+/// The text of a document of the shared build.
 fn text(rel: &str) -> String {
-    squash(&pdf_text(&doc(built(), rel)))
+    doc(built(), rel)
 }
 
 /// The part of `s` from `start` up to `end` (both must be present, in order).
@@ -174,17 +172,12 @@ fn the_note_prints_the_thresholds() {
 
 #[test]
 fn thresholds_come_from_config() {
-    let f = Fixture::new("gaps");
-    let cfg = std::fs::read_to_string(f.inputs().join("config.yaml")).unwrap();
-    f.write(
+    let t = Test::fixture("gaps").edit(
         "config.yaml",
-        &cfg.replace(
-            "warnings: {discipline_months: 24, discipline_score: 70, late_tasks: 3}",
-            "warnings: {discipline_months: 36, discipline_score: 71, late_tasks: 2}",
-        ),
+        "warnings: {discipline_months: 24, discipline_score: 70, late_tasks: 3}",
+        "warnings: {discipline_months: 36, discipline_score: 71, late_tasks: 2}",
     );
-    f.build(&["--only", "canh-bao-som"]);
-    let s = squash(&pdf_text(&doc(&f, "tinh/canh-bao-som.pdf")));
+    let s = doc(&build(t, "canh-bao-som"), "tinh/canh-bao-som.pdf");
     let (_, _, risks) = warning_rows(&s, "GX");
     // 36 months take in GX10's discipline; 70 is now below 71; 2 late tasks suffice.
     assert_eq!(
@@ -418,20 +411,15 @@ fn commune_plan_lists_its_officials_and_its_region_topics_once() {
 
 #[test]
 fn only_and_commune_select_the_documents() {
-    let f = Fixture::new("gaps");
-    f.build(&["--only", "canh-bao-som", "--commune", "xa-hai"]);
-    let pdfs: Vec<String> = snapshot(&f.out())
-        .into_iter()
-        .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| p.ends_with(".pdf"))
-        .collect();
-    assert_eq!(pdfs, v(&["2026-H1/xa/xa-hai/canh-bao-som.pdf"]));
+    let built = Test::fixture("gaps")
+        .args(["build", "--only", "canh-bao-som", "--commune", "xa-hai"])
+        .success();
+    assert_eq!(built.pdfs(), v(&["2026-H1/xa/xa-hai/canh-bao-som.pdf"]));
 }
 
 #[test]
 fn the_sample_province_builds_both_kinds() {
-    let f = Fixture::new("sample");
-    f.build(&["--only", KINDS]);
+    let built = build(Test::fixture("sample"), KINDS);
     let communes = [
         "thuc-phan",
         "hoa-an",
@@ -445,11 +433,11 @@ fn the_sample_province_builds_both_kinds() {
         let mut files = vec![format!("tinh/{kind}.pdf")];
         files.extend(communes.iter().map(|c| format!("xa/{c}/{kind}.pdf")));
         for rel in files {
-            let p = doc(&f, &rel);
+            let p = built.out().join("2026-H1").join(&rel);
             assert!(p.is_file(), "missing {}", p.display());
         }
     }
-    let plan = squash(&pdf_text(&doc(&f, "tinh/ke-hoach-dao-tao.pdf")));
+    let plan = doc(&built, "tinh/ke-hoach-dao-tao.pdf");
     assert!(plan.contains("Số -KH/BTCTU"), "unnumbered draft:\n{plan}");
     assert!(
         plan.contains("tổng số cán bộ, công chức cấp xã trên địa bàn tỉnh là 150 người"),
@@ -460,13 +448,12 @@ fn the_sample_province_builds_both_kinds() {
 #[test]
 fn names_print_verbatim_and_empty_lists_say_so() {
     const NASTY: &str = "Lò Văn *Sáng* #strong[x] $x^2$ <a> @b \\ _u_ {{ 7*7 }}";
-    let f = Fixture::new("minimal");
-    f.build(&["--only", KINDS]);
-    let plan = squash(&pdf_text(&doc(&f, "xa/hoa-an/ke-hoach-dao-tao.pdf")));
+    let built = build(Test::fixture("minimal"), KINDS);
+    let plan = doc(&built, "xa/hoa-an/ke-hoach-dao-tao.pdf");
     // The name cell holds the name; the year of birth may be read in between.
     assert!(plan.contains("Lò Văn *Sáng* #strong[x] $x^2$"), "{plan}");
     assert!(plan.contains("<a> @b \\ _u_ {{ 7*7 }}"), "{plan}");
-    let warn = squash(&pdf_text(&doc(&f, "tinh/canh-bao-som.pdf")));
+    let warn = doc(&built, "tinh/canh-bao-som.pdf");
     // Nobody below standard, no tasks: two lists say "Không có."; CB02's
     // discipline of 02/3/2026 is in the third.
     assert_eq!(
@@ -481,35 +468,31 @@ fn names_print_verbatim_and_empty_lists_say_so() {
 #[test]
 fn a_long_provincial_list_refers_to_the_commune_plans() {
     // Enough officials for more rows than the provincial plan repeats.
-    let f = Fixture::empty();
-    let inputs = f.inputs();
-    let out = std::process::Command::new(BIN)
+    let sampled = Test::new()
         .args([
             "sample",
-            inputs.to_str().unwrap(),
+            "inputs",
             "--officials",
             "900",
             "--communes",
             "4",
             "--force",
         ])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
-    f.build(&["--only", "ke-hoach-dao-tao"]);
-    let province = squash(&pdf_text(
-        &f.out().join("2026-H1/tinh/ke-hoach-dao-tao.pdf"),
-    ));
+        .success();
+    let built = build(sampled.then(), "ke-hoach-dao-tao");
+    let province = doc(&built, "tinh/ke-hoach-dao-tao.pdf");
     assert!(province.contains("Danh sách chi tiết từng người được kèm theo Kế hoạch đào tạo, bồi dưỡng của từng xã, phường"), "{province}");
     let list_title = "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ CẦN ĐÀO TẠO, BỒI DƯỠNG";
     assert!(!province.contains(list_title), "no named list: {province}");
     // Each commune plan keeps its named list.
-    let communes: Vec<_> = std::fs::read_dir(f.out().join("2026-H1/xa"))
-        .unwrap()
+    let plans: Vec<String> = built
+        .pdfs()
+        .into_iter()
+        .filter(|p| p.starts_with("2026-H1/xa/"))
         .collect();
-    assert_eq!(communes.len(), 4);
-    for c in communes {
-        let text = squash(&pdf_text(&c.unwrap().path().join("ke-hoach-dao-tao.pdf")));
+    assert_eq!(plans.len(), 4, "{plans:?}");
+    for plan in plans {
+        let text = built.text(&plan);
         assert!(text.contains(list_title), "{text}");
     }
 }

@@ -7,8 +7,7 @@
 //! spellings: plain (codes, date cells, booleans), as a clerk would
 //! (title rows, shuffled columns, labels, text dates, names), and CSV.
 
-mod support;
-use support::*;
+use crate::support::*;
 
 use std::path::Path;
 
@@ -663,10 +662,10 @@ fn json(ds: &Dataset) -> String {
 }
 
 /// A fixture with the config of `name` and the data of `name` written by `write`.
-fn as_sheets(name: &str, write: impl FnOnce(&Path, &[Table])) -> Fixture {
-    let yaml = Fixture::new(name);
+fn as_sheets(name: &str, write: impl FnOnce(&Path, &[Table])) -> Test {
+    let yaml = Test::fixture(name);
     let ds = load(&yaml.inputs());
-    let f = Fixture::empty();
+    let f = Test::new();
     std::fs::copy(
         yaml.inputs().join("config.yaml"),
         f.inputs().join("config.yaml"),
@@ -696,7 +695,7 @@ fn first_difference(a: &str, b: &str) -> String {
     )
 }
 
-fn assert_same_data(name: &str, f: &Fixture) {
+fn assert_same_data(name: &str, f: &Test) {
     let yaml = json(&load(&root().join(if name == "sample" {
         "inputs".to_string()
     } else {
@@ -720,15 +719,12 @@ fn the_sample_as_a_clerks_workbook_is_the_same_data() {
         write_xlsx(&dir.join("du-lieu.xlsx"), t, Style::Clerk)
     });
     assert_same_data("sample", &f);
-    let out = f.run(&["check"]);
-    assert!(out.status.success(), "{}", stderr(&out));
     // The guide sheet is skipped quietly; the clerk's notes with a note.
-    let err = stderr(&out);
-    assert!(!err.contains("Hướng dẫn"), "{err}");
-    assert!(
-        err.contains("ghi chú: inputs/du-lieu.xlsx, trang \"Ghi chú\": trang \"Ghi chú\" không phải trang dữ liệu nào"),
-        "{err}"
-    );
+    let out = f
+        .arg("check")
+        .stderr_has("ghi chú: inputs/du-lieu.xlsx, trang \"Ghi chú\": trang \"Ghi chú\" không phải trang dữ liệu nào")
+        .success();
+    assert!(!out.stderr.contains("Hướng dẫn"), "{}", out.stderr);
 }
 
 #[test]
@@ -738,7 +734,7 @@ fn the_sample_as_csv_files_is_the_same_data() {
 }
 
 /// `(path, sha256)` of every document of a build.
-fn manifest(f: &Fixture) -> Vec<(String, String)> {
+fn manifest(f: &Test) -> Vec<(String, String)> {
     let m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap())
             .unwrap();
@@ -757,23 +753,21 @@ fn manifest(f: &Fixture) -> Vec<(String, String)> {
 
 #[test]
 fn yaml_workbook_and_csv_give_byte_identical_documents() {
-    let yaml = Fixture::new("sample");
-    yaml.build(&[]);
+    let yaml = Test::fixture("sample").arg("build").success();
     let reference = manifest(&yaml);
     assert!(reference.len() > 100, "{}", reference.len());
     let book = as_sheets("sample", |dir, t| {
         write_xlsx(&dir.join("du-lieu.xlsx"), t, Style::Clerk)
     });
-    book.build(&[]);
+    let book = book.arg("build").success();
     assert!(manifest(&book) == reference, "workbook build differs");
-    let csv = as_sheets("sample", write_csv);
-    csv.build(&[]);
+    let csv = as_sheets("sample", write_csv).arg("build").success();
     assert!(manifest(&csv) == reference, "CSV build differs");
 }
 
 #[test]
 fn the_csv_fixture_is_the_minimal_fixture() {
-    let f = Fixture::new("workbook-csv");
+    let f = Test::fixture("workbook-csv");
     assert_same_data("minimal", &f);
 }
 
@@ -786,14 +780,7 @@ fn workbook_errors(edit: impl FnOnce(&mut Vec<Table>)) -> String {
         edit(&mut t);
         write_xlsx(&dir.join("du-lieu.xlsx"), &t, Style::Plain);
     });
-    let out = f.run(&["check"]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "check must fail:\n{}",
-        stderr(&out)
-    );
-    stderr(&out)
+    f.arg("check").failure().stderr.clone()
 }
 
 fn clone_table(t: &Table) -> Table {
@@ -988,9 +975,8 @@ fn errors_of_every_sheet_are_reported_and_nothing_is_written() {
         "Mã,Tên,Loại,Vùng\nhoa-an-2,Hòa An 2,huyện,Miền núi\n",
     )
     .unwrap();
-    let out = f.run(&["build"]);
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = f.arg("build").failure();
+    let err = &out.stderr;
     assert_has(
         &err,
         "trang \"Cán bộ\", ô D2: officials[0].gender: giá trị \"nam giới\" không hợp lệ",
@@ -1003,22 +989,21 @@ fn errors_of_every_sheet_are_reported_and_nothing_is_written() {
         &err,
         "lỗi: inputs/communes.csv, ô C2: communes[0].kind: giá trị \"huyện\" không hợp lệ; chấp nhận: xã (xa), phường (phuong)",
     );
-    assert_has(&err, "Dữ liệu có 3 lỗi");
-    assert!(!f.out().exists(), "nothing may be written");
+    assert_has(err, "Dữ liệu có 3 lỗi");
+    assert!(!out.out().exists(), "nothing may be written");
 }
 
 #[test]
 fn a_csv_file_not_in_utf8_names_the_row() {
-    let f = Fixture::new("workbook-csv");
+    let f = Test::fixture("workbook-csv");
     std::fs::write(
         f.inputs().join("khao-sat.csv"),
         b"X\xe3 ph\xfd\xf4ng,K\xfd\nhoa-an,2026-H1\n",
     )
     .unwrap();
-    let out = f.run(&["check"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = f.arg("check").failure();
     assert_has(
-        &stderr(&out),
+        &out.stderr,
         "lỗi: inputs/khao-sat.csv, dòng 1: tệp CSV không phải văn bản UTF-8 (trong Excel hãy lưu dạng \"CSV UTF-8\")",
     );
 }
@@ -1027,15 +1012,15 @@ fn a_csv_file_not_in_utf8_names_the_row() {
 
 #[test]
 fn files_no_reader_takes_are_named_and_lock_files_skipped() {
-    let f = Fixture::new("minimal");
-    f.write("bien-ban.docx", "x");
-    f.write("~$du-lieu.xlsx", "lock");
-    f.write(".~lock.du-lieu.xlsx#", "lock");
-    let out = f.run(&["check"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let err = stderr(&out);
+    let out = Test::fixture("minimal")
+        .write("bien-ban.docx", "x")
+        .write("~$du-lieu.xlsx", "lock")
+        .write(".~lock.du-lieu.xlsx#", "lock")
+        .arg("check")
+        .success();
+    let err = &out.stderr;
     assert_has(
-        &err,
+        err,
         "cảnh báo: inputs/bien-ban.docx: tệp này không được đọc",
     );
     assert!(!err.contains("lock"), "{err}");
@@ -1043,29 +1028,30 @@ fn files_no_reader_takes_are_named_and_lock_files_skipped() {
 
 #[test]
 fn inputs_without_officials_are_an_error() {
-    let f = Fixture::new("minimal");
-    std::fs::remove_file(f.inputs().join("officials.yaml")).unwrap();
-    std::fs::remove_file(f.inputs().join("evaluations.yaml")).unwrap();
-    let out = f.run(&["check"]);
-    assert_eq!(out.status.code(), Some(1));
+    let out = Test::fixture("minimal")
+        .remove("officials.yaml")
+        .remove("evaluations.yaml")
+        .arg("check")
+        .failure();
     assert_has(
-        &stderr(&out),
+        &out.stderr,
         "lỗi: inputs: officials: không có cán bộ nào trong dữ liệu",
     );
 }
 
 #[test]
 fn officials_without_an_evaluation_are_counted_in_one_warning() {
-    let f = Fixture::new("minimal");
-    std::fs::write(f.inputs().join("evaluations.yaml"), "evaluations:\n").unwrap();
-    for args in [&["check"][..], &["build", "--only", "danh-sach-xep-loai"]] {
-        let out = f.run(args);
-        assert!(out.status.success(), "{}", stderr(&out));
-        assert_has(
-            &stderr(&out),
-            "cảnh báo: 2 trong số 2 cán bộ chưa có phiếu đánh giá kỳ 2026-H1 (6 tháng đầu năm 2026)",
-        );
-    }
+    let warning =
+        "cảnh báo: 2 trong số 2 cán bộ chưa có phiếu đánh giá kỳ 2026-H1 (6 tháng đầu năm 2026)";
+    Test::fixture("minimal")
+        .write("evaluations.yaml", "evaluations:\n")
+        .arg("check")
+        .stderr_has(warning)
+        .success()
+        .then()
+        .args(["build", "--only", "danh-sach-xep-loai"])
+        .stderr_has(warning)
+        .success();
 }
 
 /// The 3,555-official generated province as one workbook: time the load
@@ -1073,20 +1059,21 @@ fn officials_without_an_evaluation_are_counted_in_one_warning() {
 #[test]
 #[ignore]
 fn a_province_workbook_loads_fast() {
-    let generated = Fixture::empty();
+    let generated = Test::new();
     let dir = generated.path().join("gen");
     let out = std::process::Command::new(BIN)
         .args(["sample", dir.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", stderr(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
     let start = std::time::Instant::now();
     let ds = load(&dir);
     println!(
         "from YAML: loaded in {:.3} s",
         start.elapsed().as_secs_f64()
     );
-    let f = Fixture::empty();
+    let f = Test::new();
     std::fs::copy(dir.join("config.yaml"), f.inputs().join("config.yaml")).unwrap();
     write_xlsx(&f.inputs().join("du-lieu.xlsx"), &tables(&ds), Style::Plain);
     let start = std::time::Instant::now();

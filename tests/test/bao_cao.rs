@@ -1,14 +1,13 @@
 //! Báo cáo định kỳ (reports.md §3): a province built to the resolution's own
 //! counts must read exactly as the resolution does.
 
-mod support;
-use support::*;
-
 use std::fmt::Write as _;
 use std::ops::Range;
 
 use baocao::model::Model;
 use baocao::model::stats::{Counts, Facts, Scope};
+
+use crate::support::{Outcome, Test};
 
 /// The resolution's counts (Nghị quyết 15-NQ/TU, mục I).
 const TOTAL: usize = 3555;
@@ -94,9 +93,8 @@ fn official(i: usize) -> String {
     )
 }
 
-fn resolution_fixture() -> Fixture {
-    let f = Fixture::empty();
-    f.write(
+fn resolution_fixture() -> Test {
+    let mut t = Test::new().write(
         "config.yaml",
         &format!(
             r#"config:
@@ -138,8 +136,7 @@ fn resolution_fixture() -> Fixture {
             "  - {{id: {id}, name: {name}, kind: xa, region: mountain}}"
         );
     }
-    f.write("communes.yaml", &communes);
-    f.write(
+    t = t.write("communes.yaml", &communes).write(
         "positions.yaml",
         "positions:\n\
          \x20 - {id: cv-dang, name: Chuyên viên Đảng uỷ, bloc: party, requires: {education: university}}\n\
@@ -149,7 +146,7 @@ fn resolution_fixture() -> Fixture {
     for i in 0..TOTAL {
         officials.push_str(&official(i));
     }
-    f.write("officials.yaml", &officials);
+    t = t.write("officials.yaml", &officials);
     // A few evaluations only: the report needs no more, and the build stays fast.
     let mut evaluations = String::from("evaluations:\n");
     for (i, s) in [(0, 95), (1, 80), (1600, 60), (3000, 40)] {
@@ -159,19 +156,19 @@ fn resolution_fixture() -> Fixture {
              k5: {s}, k6: {s}, k7: {s}, k8: {s}, k9: {s}, k10: {s}, k11: {s}}}}}"
         );
     }
-    f.write("evaluations.yaml", &evaluations);
-    f
+    t.write("evaluations.yaml", &evaluations)
 }
 
-fn report(f: &Fixture, rel: &str) -> String {
-    squash(&pdf_text(&f.out().join("2026-H1").join(rel)))
+fn report(built: &Outcome, rel: &str) -> String {
+    built.text(&format!("2026-H1/{rel}"))
 }
 
 #[test]
 fn staff_structure_reads_as_in_the_resolution() {
-    let f = resolution_fixture();
-    f.build(&["--only", "bao-cao-dinh-ky"]);
-    let text = report(&f, "tinh/bao-cao-dinh-ky.pdf");
+    let built = resolution_fixture()
+        .args(["build", "--only", "bao-cao-dinh-ky"])
+        .success();
+    let text = report(&built, "tinh/bao-cao-dinh-ky.pdf");
     for figure in [
         "tổng số cán bộ, công chức cấp xã là 3.555 người (khối đảng 1.510 người, khối chính quyền 2.045 người)",
         "3.474/3.555 (97,7%) người có trình độ đại học trở lên",
@@ -212,7 +209,7 @@ fn staff_structure_reads_as_in_the_resolution() {
     // One report per commune, issued by its Đảng uỷ, unnumbered; no
     // narrative for the commune: dotted lines for the clerk.
     for (id, name) in COMMUNES {
-        let t = report(&f, &format!("xa/{id}/bao-cao-dinh-ky.pdf"));
+        let t = report(&built, &format!("xa/{id}/bao-cao-dinh-ky.pdf"));
         assert!(
             t.contains(&format!("ĐẢNG UỶ XÃ {}", name.to_uppercase())),
             "{t}"
@@ -226,8 +223,8 @@ fn staff_structure_reads_as_in_the_resolution() {
 
 #[test]
 fn appendix_totals_equal_the_provincial_figures() {
-    let f = resolution_fixture();
-    let ds = baocao::batch::load(&f.inputs()).expect("fixture loads");
+    let t = resolution_fixture();
+    let ds = baocao::batch::load(&t.inputs()).expect("fixture loads");
     let model = Model::compute(&ds);
     let facts = Facts::compute(&model);
     let province = facts.stats(Scope::Province).counts;
@@ -253,19 +250,18 @@ fn appendix_totals_equal_the_provincial_figures() {
     assert_eq!(province.shortage, [283, 350, 44]);
 
     // In the document, the total row of Biểu số 01 is the provincial figure.
-    f.build(&["--only", "bao-cao-dinh-ky"]);
-    let text = report(&f, "tinh/bao-cao-dinh-ky.pdf");
+    let built = t.args(["build", "--only", "bao-cao-dinh-ky"]).success();
+    let text = report(&built, "tinh/bao-cao-dinh-ky.pdf");
     let row = "Tổng cộng 3.555 1.510 2.045 3.474 248 80 480 2.335 1.762 3.437 1.872 283 350 44";
     assert!(text.contains(row), "missing «{row}» in:\n{text}");
 }
 
 #[test]
 fn the_sample_province_builds_the_reports() {
-    let f = Fixture::new("sample");
-    f.build(&[]);
-    let dir = f.out().join("2026-H1");
+    let built = Test::fixture("sample").arg("build").success();
+    let dir = built.out().join("2026-H1");
     assert!(dir.join("tinh/bao-cao-dinh-ky.pdf").is_file());
-    let ds = baocao::batch::load(&f.inputs()).expect("sample loads");
+    let ds = baocao::batch::load(&built.inputs()).expect("sample loads");
     for c in &ds.communes {
         assert!(
             dir.join("xa")

@@ -1,0 +1,740 @@
+//! Layout read back from the written PDFs, checked against the document
+//! conventions (shared/spec/document-conventions.md: HD 36-HD/VPTW): A4
+//! sheets, margins 20/20/30/15 mm, the two-column Party header with its rule
+//! and star, the centred title, the page number from page 2 in the top
+//! margin, body and table font sizes, table rules inside the text area.
+//!
+//! The PDFs are built once (the sample province, commune Hoà An: an
+//! evaluation sheet and the classification list) and read with
+//! `support::pdf` (hayro-interpret): every glyph with its face, size,
+//! position and outline, and every stroke.
+
+use std::sync::OnceLock;
+
+use crate::support::Test;
+use crate::support::pdf::{MM, Page, Run};
+
+// ---------------------------------------------------------------------------
+// Conventions (HD 36, default ruleset HD36-2018)
+
+const A4_SHORT: f64 = 210.0 * MM; // 595.28 pt
+const A4_LONG: f64 = 297.0 * MM; // 841.89 pt
+const MARGIN_TOP: f64 = 20.0 * MM;
+const MARGIN_BOTTOM: f64 = 20.0 * MM;
+const MARGIN_LEFT: f64 = 30.0 * MM;
+const MARGIN_RIGHT: f64 = 15.0 * MM;
+/// Left column of the header: ≈ 70 mm of the text width.
+const HEADER_LEFT_COL: f64 = 70.0 * MM;
+/// Right column of the header: ≈ 95 mm.
+const HEADER_RIGHT_COL: f64 = 95.0 * MM;
+
+/// Position tolerance (pt).
+const TOL: f64 = 1.0;
+/// How far the glyphs of the first line may reach into the top margin.
+///
+/// The ink top of a run is the top of its highest glyph outline. Liberation
+/// Serif's capitals are 0.655 em high, a capital with an accent 0.85–0.91 em
+/// (Ả 0.853, Ộ 0.868 bold, Ằ 0.887, Ẫ 0.906 bold). Typst's default
+/// `top-edge: "cap-height"` puts the cap height of the first line on the
+/// margin, so its accents rise into the margin (typst-engine-notes.md §9
+/// estimates ≈ 2 pt). 2 pt is allowed for that, no more: a line really
+/// pushed into the margin moves by far more. The line box itself (the cap
+/// height) is checked strictly, in its own test.
+const TOP_TOL: f64 = 2.0;
+
+const NATIONAL: &str = "ĐẢNG CỘNG SẢN VIỆT NAM";
+const SUPERIOR: &str = "ĐẢNG BỘ TỈNH CAO BẰNG";
+const ISSUER: &str = "ĐẢNG UỶ XÃ HOÀ AN";
+const PLACE_DATE: &str = "Hoà An, ngày 05 tháng 7 năm 2026";
+
+// ---------------------------------------------------------------------------
+// Built once
+
+struct Built {
+    /// One evaluation sheet (phieu-danh-gia/CB00xx.pdf), portrait.
+    sheet: Vec<Page>,
+    sheet_name: String,
+    /// The classification list (danh-sach-xep-loai.pdf), landscape.
+    list: Vec<Page>,
+}
+
+fn built() -> &'static Built {
+    static B: OnceLock<Built> = OnceLock::new();
+    B.get_or_init(|| {
+        let built = Test::fixture("sample")
+            .args(["build", "--only", "phieu-danh-gia,danh-sach-xep-loai"])
+            .args(["--commune", "hoa-an"])
+            .success();
+        let sheet = built
+            .pdfs()
+            .into_iter()
+            .find(|p| p.starts_with("2026-H1/xa/hoa-an/phieu-danh-gia/"))
+            .expect("at least one evaluation sheet");
+        // The temporary folder is dropped here; the pages are in memory.
+        Built {
+            sheet: built.pages(&sheet),
+            sheet_name: sheet.rsplit('/').next().unwrap().to_string(),
+            list: built.pages("2026-H1/xa/hoa-an/danh-sach-xep-loai.pdf"),
+        }
+    })
+}
+
+fn sheet() -> &'static [Page] {
+    &built().sheet
+}
+
+fn list() -> &'static [Page] {
+    &built().list
+}
+
+/// Every document under test, with a label for messages.
+fn documents() -> Vec<(String, &'static [Page])> {
+    vec![
+        (format!("phieu-danh-gia/{}", built().sheet_name), sheet()),
+        ("danh-sach-xep-loai.pdf".to_string(), list()),
+    ]
+}
+
+/// A line's runs, one space between two.
+fn line_text(line: &[Run]) -> String {
+    let texts: Vec<&str> = line.iter().map(|r| r.text.trim_end()).collect();
+    texts.join(" ")
+}
+
+fn page_text(p: &Page) -> String {
+    let lines: Vec<String> = p.lines.iter().map(|l| line_text(l)).collect();
+    lines.join("\n")
+}
+
+fn find<'p>(page: &'p Page, needle: &str, what: &str) -> &'p Run {
+    page.find(needle).unwrap_or_else(|| {
+        panic!(
+            "{what}: {needle:?} not found on the page; its text:\n{}",
+            page_text(page)
+        )
+    })
+}
+
+fn dump<'a>(runs: impl IntoIterator<Item = &'a Run>) -> String {
+    let lines: Vec<String> = runs.into_iter().map(|r| format!("  {r}")).collect();
+    lines.join("\n")
+}
+
+fn mm(pt: f64) -> String {
+    format!("{pt:.2}pt = {:.1}mm", pt / MM)
+}
+
+fn visible(r: &&Run) -> bool {
+    !r.text.trim().is_empty()
+}
+
+/// Page-number candidates: runs of digits only with the baseline in the top
+/// margin.
+fn page_number_runs(page: &Page) -> Vec<&Run> {
+    page.runs()
+        .filter(|r| {
+            r.baseline < MARGIN_TOP
+                && visible(r)
+                && r.text.trim().chars().all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// The centre of the text area.
+fn text_centre(p: &Page) -> f64 {
+    MARGIN_LEFT + (p.width - MARGIN_LEFT - MARGIN_RIGHT) / 2.0
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+#[test]
+fn sheet_header_reads_back_with_its_glyph_heights() {
+    // The first line typst writes on the sheet: both header blocks of line 1.
+    let p = &sheet()[0];
+    let text = page_text(p);
+    for needle in [SUPERIOR, NATIONAL, ISSUER] {
+        assert!(
+            text.contains(needle),
+            "{needle:?} not decoded; page text:\n{text}"
+        );
+    }
+    assert!(!text.contains('\u{FFFD}'), "undecoded glyphs:\n{text}");
+    // Glyph tops from the embedded font: Ằ is 0.887 em high in Liberation
+    // Serif, the cap height 0.655 em.
+    let sup = find(p, SUPERIOR, "sheet");
+    assert!(
+        (sup.ascent_em() - 0.887).abs() < 0.005,
+        "ascent of the tallest glyph (Ằ): {sup}, {:.3} em",
+        sup.ascent_em()
+    );
+    assert!(
+        (sup.face.cap_height - 0.655).abs() < 0.005,
+        "cap height: {sup}, {:.3} em",
+        sup.face.cap_height
+    );
+    let digits = p
+        .runs()
+        .find(|r| r.text.trim() == "97")
+        .expect("a score 97 in the KPI table");
+    assert!(
+        (digits.ascent_em() - 0.676).abs() < 0.03,
+        "digits are ≈ 0.68 em high: {digits}, {:.3} em",
+        digits.ascent_em()
+    );
+    let faces: std::collections::BTreeSet<&str> = p.runs().map(|r| r.face.name.as_str()).collect();
+    assert!(
+        faces.iter().all(|f| f.starts_with("LiberationSerif")),
+        "fonts: {faces:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Paper
+
+#[test]
+fn sheet_is_a4_portrait() {
+    for (i, p) in sheet().iter().enumerate() {
+        assert!(
+            (p.width - A4_SHORT).abs() <= TOL && (p.height - A4_LONG).abs() <= TOL,
+            "sheet page {}: {:.2} × {:.2} pt, expected A4 portrait {A4_SHORT:.1} × {A4_LONG:.1}",
+            i + 1,
+            p.width,
+            p.height
+        );
+    }
+}
+
+#[test]
+fn list_is_a4_landscape_and_has_several_pages() {
+    assert!(
+        list().len() >= 2,
+        "the list of Hoà An's officials should run over 2+ pages, got {}",
+        list().len()
+    );
+    for (i, p) in list().iter().enumerate() {
+        assert!(
+            (p.width - A4_LONG).abs() <= TOL && (p.height - A4_SHORT).abs() <= TOL,
+            "list page {}: {:.2} × {:.2} pt, expected A4 landscape {A4_LONG:.1} × {A4_SHORT:.1}",
+            i + 1,
+            p.width,
+            p.height
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Margins
+
+/// Whether `r` is the page number of page `page_no` (allowed in the top
+/// margin from page 2 on).
+fn is_page_number(page: &Page, page_no: usize, r: &Run) -> bool {
+    page_no >= 2
+        && page_number_runs(page).iter().any(|n| {
+            (n.baseline - r.baseline).abs() < 1.0 && n.x <= r.x + 0.01 && r.x_end <= n.x_end + 0.01
+        })
+}
+
+/// The visible runs of a page but its page number.
+fn body_runs(page: &Page, page_no: usize) -> impl Iterator<Item = &Run> {
+    page.runs()
+        .filter(visible)
+        .filter(move |r| !is_page_number(page, page_no, r))
+}
+
+/// Runs outside the text area, except at the top (see the two top tests).
+fn margin_offenders(page: &Page, page_no: usize) -> Vec<String> {
+    let mut bad = Vec::new();
+    for r in body_runs(page, page_no) {
+        let bottom = page.height - MARGIN_BOTTOM;
+        if r.baseline > bottom + TOL {
+            let why = format!(
+                "baseline at {} > {} (bottom margin)",
+                mm(r.baseline),
+                mm(bottom)
+            );
+            bad.push(format!("{why}\n    {r}"));
+        }
+        if r.x < MARGIN_LEFT - TOL {
+            let why = format!("left edge at {} < left margin {}", mm(r.x), mm(MARGIN_LEFT));
+            bad.push(format!("{why}\n    {r}"));
+        }
+        let right = page.width - MARGIN_RIGHT;
+        if r.x_end > right + TOL {
+            let why = format!(
+                "right edge at {} > {} (right margin)",
+                mm(r.x_end),
+                mm(right)
+            );
+            bad.push(format!("{why}\n    {r}"));
+        }
+    }
+    bad
+}
+
+fn report_offenders(what: &str, check: impl Fn(&Page, usize) -> Vec<String>) {
+    let mut report = Vec::new();
+    for (name, pages) in documents() {
+        for (i, p) in pages.iter().enumerate() {
+            for why in check(p, i + 1) {
+                report.push(format!("{name} p.{}: {why}", i + 1));
+            }
+        }
+    }
+    assert!(report.is_empty(), "{what}:\n{}", report.join("\n"));
+}
+
+#[test]
+fn text_stays_inside_the_bottom_left_and_right_margins() {
+    report_offenders(
+        "text outside the 20 mm bottom, 30 mm left or 15 mm right margin",
+        margin_offenders,
+    );
+}
+
+#[test]
+fn line_boxes_start_below_the_top_margin() {
+    // The top of each line box (baseline − cap height) is in the text area,
+    // within 1 pt: nothing but the page number is set in the top margin.
+    report_offenders("line boxes above the 20 mm top margin", |page, no| {
+        body_runs(page, no)
+            .filter(|r| r.cap_top() < MARGIN_TOP - TOL)
+            .map(|r| {
+                let why = format!(
+                    "cap height at {} < top margin {} − {TOL}pt",
+                    mm(r.cap_top()),
+                    mm(MARGIN_TOP)
+                );
+                format!("{why}\n    {r}")
+            })
+            .collect()
+    });
+}
+
+#[test]
+fn accents_reach_at_most_2pt_into_the_top_margin() {
+    report_offenders(
+        "glyphs reaching more than 2 pt into the 20 mm top margin",
+        |page, no| {
+            body_runs(page, no)
+                .filter(|r| r.ink_top < MARGIN_TOP - TOP_TOL)
+                .map(|r| {
+                    let why = format!(
+                        "glyph tops at {}, {:.2}pt into the top margin {} (allowed {TOP_TOL}pt)",
+                        mm(r.ink_top),
+                        MARGIN_TOP - r.ink_top,
+                        mm(MARGIN_TOP)
+                    );
+                    format!("{why}\n    {r}")
+                })
+                .collect()
+        },
+    );
+}
+
+#[test]
+fn table_rules_stay_inside_the_text_area() {
+    report_offenders("strokes outside the text area", |page, _| {
+        let area = (
+            MARGIN_LEFT,
+            page.width - MARGIN_RIGHT,
+            page.height - MARGIN_BOTTOM,
+        );
+        let mut bad = Vec::new();
+        for s in &page.strokes {
+            let b = s.bbox;
+            if b.x0 < area.0 - TOL
+                || b.x1 > area.1 + TOL
+                || b.y1 > area.2 + TOL
+                || b.y0 < MARGIN_TOP - TOL
+            {
+                let why = format!(
+                    "stroke {:.1}..{:.1} × {:.1}..{:.1} mm",
+                    b.x0 / MM,
+                    b.x1 / MM,
+                    b.y0 / MM,
+                    b.y1 / MM
+                );
+                bad.push(why);
+            }
+        }
+        bad
+    });
+}
+
+// ---------------------------------------------------------------------------
+// Header
+
+#[test]
+fn header_national_name_is_bold_15pt_top_right() {
+    for (name, pages) in documents() {
+        let r = find(&pages[0], NATIONAL, &name);
+        assert!(r.face.bold, "{name}: the national name must be bold: {r}");
+        assert!(
+            (r.size - 15.0).abs() <= 0.2,
+            "{name}: the national name must be 15 pt: {r}"
+        );
+        let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
+        assert!(
+            r.centre_x() > right_col_start,
+            "{name}: the national name must sit in the right column (centre {} > {}): {r}",
+            mm(r.centre_x()),
+            mm(right_col_start)
+        );
+        assert!(
+            r.baseline <= 45.0 * MM,
+            "{name}: the national name must be near the top (baseline within 45 mm): {r}"
+        );
+    }
+}
+
+#[test]
+fn header_national_name_is_centred_in_the_right_column() {
+    // Right column: ≈ 95 mm, flush with the right margin (on a portrait
+    // sheet exactly the 165 − 70 mm after the left column; a landscape page
+    // keeps the two columns at the sides and the space between them).
+    for (name, pages) in documents() {
+        let p = &pages[0];
+        let r = find(p, NATIONAL, &name);
+        let centre = p.width - MARGIN_RIGHT - HEADER_RIGHT_COL / 2.0;
+        assert!(
+            (r.centre_x() - centre).abs() <= 3.0 * MM,
+            "{name}: national name centre {} should be the right column's centre {} (±3 mm): {r}",
+            mm(r.centre_x()),
+            mm(centre)
+        );
+    }
+}
+
+#[test]
+fn header_national_name_has_a_solid_rule_as_long_as_itself() {
+    for (name, pages) in documents() {
+        let p = &pages[0];
+        let r = find(p, NATIONAL, &name);
+        // The first stroke below the baseline, within half an em.
+        let rule = p
+            .strokes
+            .iter()
+            .filter(|s| s.bbox.y0 > r.baseline && s.bbox.y0 < r.baseline + r.size / 2.0)
+            .find(|s| s.bbox.x0 < r.x_end && s.bbox.x1 > r.x)
+            .unwrap_or_else(|| panic!("{name}: no rule under the national name {r}"));
+        let b = rule.bbox;
+        assert!(b.height() < 0.01, "{name}: the rule is horizontal: {b:?}");
+        assert!(
+            (b.x0 - r.x).abs() <= TOL && (b.x1 - r.x_end).abs() <= TOL,
+            "{name}: the rule {:.1}..{:.1} mm spans the name: {r}",
+            b.x0 / MM,
+            b.x1 / MM
+        );
+        assert!(
+            (0.4..=1.0).contains(&rule.width),
+            "{name}: a thin solid rule: {:.2} pt",
+            rule.width
+        );
+    }
+}
+
+#[test]
+fn header_place_and_date_are_14pt_italic_under_the_rule() {
+    for (name, pages) in documents() {
+        let p = &pages[0];
+        let national = find(p, NATIONAL, &name);
+        let r = find(p, PLACE_DATE, &name);
+        assert!(
+            r.face.italic && !r.face.bold && (r.size - 14.0).abs() <= 0.2,
+            "{name}: place and date are 14 pt italic: {r}"
+        );
+        assert!(
+            r.baseline > national.baseline + 2.0 * 14.0,
+            "{name}: place and date on the third line of the block, under the rule:\n  {national}\n  {r}"
+        );
+        assert!(
+            (r.centre_x() - national.centre_x()).abs() <= 3.0 * MM,
+            "{name}: centred in the right column like the national name:\n  {national}\n  {r}"
+        );
+    }
+}
+
+#[test]
+fn header_superior_body_is_14pt_regular_top_left() {
+    for (name, pages) in documents() {
+        let r = find(&pages[0], SUPERIOR, &name);
+        assert!(
+            r.regular(),
+            "{name}: the superior body must be regular: {r}"
+        );
+        assert!(
+            (r.size - 14.0).abs() <= 0.2,
+            "{name}: the superior body must be 14 pt: {r}"
+        );
+        assert!(
+            r.centre_x() < MARGIN_LEFT + HEADER_LEFT_COL,
+            "{name}: the superior body must sit in the left column: {r}"
+        );
+        assert!(
+            r.baseline <= 45.0 * MM,
+            "{name}: the superior body must be near the top: {r}"
+        );
+    }
+}
+
+#[test]
+fn header_issuing_body_is_14pt_bold_under_the_superior_body() {
+    for (name, pages) in documents() {
+        let p = &pages[0];
+        let sup = find(p, SUPERIOR, &name);
+        let r = find(p, ISSUER, &name);
+        assert!(r.face.bold, "{name}: the issuing body must be bold: {r}");
+        assert!(
+            (r.size - 14.0).abs() <= 0.2,
+            "{name}: the issuing body must be 14 pt: {r}"
+        );
+        assert!(
+            r.baseline > sup.baseline + 5.0,
+            "{name}: the issuing body must be on the line under the superior body:\n  {sup}\n  {r}"
+        );
+        assert!(
+            (r.centre_x() - sup.centre_x()).abs() <= 3.0 * MM,
+            "{name}: both header blocks of the left column are centred in it:\n  {sup}\n  {r}"
+        );
+    }
+}
+
+#[test]
+fn header_star_is_centred_under_the_issuing_body() {
+    for (name, pages) in documents() {
+        let p = &pages[0];
+        let issuer = find(p, ISSUER, &name);
+        let star = p
+            .runs()
+            .find(|r| r.text.trim() == "*" && r.baseline > issuer.baseline)
+            .unwrap_or_else(|| panic!("{name}: no \"*\" under {issuer}"));
+        assert!(
+            star.baseline - issuer.baseline < 2.0 * issuer.size,
+            "{name}: the star is on the next line:\n  {issuer}\n  {star}"
+        );
+        assert!(
+            (star.centre_x() - issuer.centre_x()).abs() <= 1.0 * MM,
+            "{name}: the star is centred under the issuing body:\n  {issuer}\n  {star}"
+        );
+    }
+}
+
+#[test]
+fn title_is_bold_capitals_centred_in_the_text_area() {
+    for (name, title) in [
+        ("sheet", "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ"),
+        (
+            "list",
+            "DANH SÁCH TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CÁN BỘ",
+        ),
+    ] {
+        let p = if name == "sheet" {
+            &sheet()[0]
+        } else {
+            &list()[0]
+        };
+        let r = find(p, title, name);
+        assert!(
+            r.face.bold && r.size >= 14.0 - 0.1,
+            "{name}: bold, 14 pt or more: {r}"
+        );
+        assert!(
+            (r.centre_x() - text_centre(p)).abs() <= 1.0 * MM,
+            "{name}: the title's centre {} should be the text area's {}: {r}",
+            mm(r.centre_x()),
+            mm(text_centre(p))
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Page numbers
+
+#[test]
+fn no_page_number_on_page_one() {
+    for (name, pages) in documents() {
+        let nums = page_number_runs(&pages[0]);
+        assert!(
+            nums.is_empty(),
+            "{name}: page 1 carries no page number, found in the top margin:\n{}",
+            dump(nums)
+        );
+    }
+}
+
+#[test]
+fn list_runs_over_several_pages() {
+    // The page-number test below needs a multi-page document.
+    assert!(
+        list().len() >= 2,
+        "need a multi-page list, got {} page(s)",
+        list().len()
+    );
+}
+
+#[test]
+fn page_number_from_page_two_centred_in_the_top_margin() {
+    for (name, pages) in documents() {
+        for (i, p) in pages.iter().enumerate().skip(1) {
+            let no = (i + 1).to_string();
+            let line = p
+                .lines
+                .iter()
+                .find(|l| line_text(l).trim() == no && l[0].baseline < MARGIN_TOP)
+                .unwrap_or_else(|| {
+                    let top: Vec<String> = p.lines.iter().take(3).map(|l| line_text(l)).collect();
+                    panic!("{name} p.{}: no page number {no:?} alone on a line in the top margin; first lines:\n{top:#?}", i + 1)
+                });
+            let r = line.iter().find(visible).unwrap();
+            assert!(
+                r.baseline >= 5.0 * MM && r.baseline <= MARGIN_TOP,
+                "{name} p.{}: the page number's baseline should be 5–20 mm from the top (about 10 mm): {r}",
+                i + 1
+            );
+            assert!(
+                (r.centre_x() - text_centre(p)).abs() <= 3.0 * MM,
+                "{name} p.{}: the page number's centre {} should be the text area's centre {} (±3 mm): {r}",
+                i + 1,
+                mm(r.centre_x()),
+                mm(text_centre(p))
+            );
+            assert!(
+                (r.size - 14.0).abs() <= 0.2,
+                "{name} p.{}: the page number is 14 pt: {r}",
+                i + 1
+            );
+            assert!(
+                r.regular(),
+                "{name} p.{}: the page number is regular: {r}",
+                i + 1
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sizes
+
+#[test]
+fn sheet_body_text_is_13_to_14pt() {
+    // Everything on the sheet that is neither the 15–16 pt title/national
+    // name nor inside a table (12–13 pt) must be body size, 13–14 pt. Tables
+    // are excluded by their own size band below; here: no run below 12 pt,
+    // and the body lines (the evaluation prose under "III-") are 13–14 pt.
+    let p = &sheet()[0];
+    let small: Vec<&Run> = p
+        .runs()
+        .filter(visible)
+        .filter(|r| r.size < 12.0 - 0.1)
+        .collect();
+    assert!(
+        small.is_empty(),
+        "text smaller than 12 pt on the sheet:\n{}",
+        dump(small)
+    );
+
+    let start = p
+        .lines
+        .iter()
+        .position(|l| line_text(l).starts_with("III"))
+        .unwrap_or_else(|| panic!("no section III on the sheet:\n{}", page_text(p)));
+    let body: Vec<&Run> = p.lines[start..].iter().flatten().filter(visible).collect();
+    let bad: Vec<&Run> = body
+        .iter()
+        .copied()
+        .filter(|r| r.size < 13.0 - 0.1 || r.size > 14.0 + 0.1)
+        .collect();
+    assert!(!body.is_empty());
+    assert!(
+        bad.is_empty(),
+        "body text of the sheet must be 13–14 pt:\n{}",
+        dump(bad)
+    );
+}
+
+#[test]
+fn sheet_personal_details_are_13_to_14pt() {
+    let p = &sheet()[0];
+    for needle in ["Họ và tên", "Ngày sinh"] {
+        let r = find(p, needle, "sheet");
+        assert!(
+            (13.0 - 0.1..=14.0 + 0.1).contains(&r.size),
+            "sheet: {needle:?} is body text, 13–14 pt: {r}"
+        );
+    }
+}
+
+fn cell_size(r: &&Run) -> bool {
+    (12.0 - 0.1..=13.0 + 0.1).contains(&r.size)
+}
+
+#[test]
+fn sheet_table_cells_are_12_to_13pt() {
+    let p = &sheet()[0];
+    let total = find(p, "Tổng điểm", "sheet");
+    assert!(
+        cell_size(&total),
+        "sheet: the \"Tổng điểm\" row is a table cell, 12–13 pt: {total}"
+    );
+    // Every run on the total row's baseline (label and score) is cell text.
+    let row = p
+        .runs()
+        .filter(|r| (r.baseline - total.baseline).abs() < 1.0);
+    let bad: Vec<&Run> = row.filter(|r| !cell_size(r)).collect();
+    assert!(
+        bad.is_empty(),
+        "sheet: cells of the total row must be 12–13 pt:\n{}",
+        dump(bad)
+    );
+}
+
+/// The list's data rows: the lines that start with an STT number in the
+/// first column.
+fn data_rows(p: &Page) -> impl Iterator<Item = &Vec<Run>> {
+    p.lines.iter().filter(|l| {
+        l.iter().find(visible).is_some_and(|first| {
+            first.x < MARGIN_LEFT + 15.0 * MM
+                && first.text.trim().chars().all(|c| c.is_ascii_digit())
+                && l[0].baseline > MARGIN_TOP
+        })
+    })
+}
+
+#[test]
+fn list_table_cells_are_12_to_13pt() {
+    // Every run of a data row.
+    for (i, p) in list().iter().enumerate() {
+        let bad: Vec<&Run> = data_rows(p)
+            .flatten()
+            .filter(visible)
+            .filter(|r| !cell_size(r))
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "list p.{}: table cells must be 12–13 pt:\n{}",
+            i + 1,
+            dump(bad)
+        );
+    }
+}
+
+#[test]
+fn list_header_row_is_bold_and_repeated_on_every_page_of_the_table() {
+    let pages: Vec<(usize, &Page)> = list()
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| data_rows(p).next().is_some())
+        .collect();
+    assert!(pages.len() >= 2, "the table runs over 2+ pages");
+    for (i, p) in pages {
+        for label in ["STT", "Họ và tên", "Xếp loại"] {
+            let r = find(p, label, &format!("list p.{}", i + 1));
+            assert!(
+                r.face.bold && cell_size(&r),
+                "list p.{}: the header cell {label:?} is bold, 12–13 pt: {r}",
+                i + 1
+            );
+        }
+    }
+}
