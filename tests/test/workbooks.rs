@@ -978,15 +978,15 @@ fn errors_of_every_sheet_are_reported_and_nothing_is_written() {
     let out = f.arg("build").failure();
     let err = &out.stderr;
     assert_has(
-        &err,
+        err,
         "trang \"Cán bộ\", ô D2: officials[0].gender: giá trị \"nam giới\" không hợp lệ",
     );
     assert_has(
-        &err,
+        err,
         "trang \"Đánh giá\", ô B2: evaluations[0].period: cần một kỳ dạng",
     );
     assert_has(
-        &err,
+        err,
         "lỗi: inputs/communes.csv, ô C2: communes[0].kind: giá trị \"huyện\" không hợp lệ; chấp nhận: xã (xa), phường (phuong)",
     );
     assert_has(err, "Dữ liệu có 3 lỗi");
