@@ -297,11 +297,13 @@ fn watch_and_rebuild(opts: &BuildOptions) -> ExitCode {
     let mut paths = vec![opts.inputs.clone()];
     paths.extend(opts.templates.iter().cloned());
     paths.extend(opts.font_dir.iter().cloned());
-    println!(
-        "Đang theo dõi thay đổi trong {} (Ctrl-C để dừng)…",
-        opts.inputs.display()
-    );
-    let result = baocao::watch::watch(&paths, &opts.out, |changed| {
+    let ready = || {
+        println!(
+            "Đang theo dõi thay đổi trong {} (Ctrl-C để dừng)…",
+            opts.inputs.display()
+        )
+    };
+    let result = baocao::watch::watch(&paths, &opts.out, ready, |changed| {
         let names: Vec<String> = changed
             .iter()
             .take(3)

@@ -16,12 +16,14 @@ use crate::batch::cancel;
 /// How long the files must stay quiet before a rebuild.
 const SETTLE: Duration = Duration::from_millis(400);
 
-/// Call `rebuild` with the changed files each time something under `paths`
-/// changes (files inside `ignore`, e.g. OUT, and editors' and Office's
-/// temporary files do not count), until Ctrl-C.
+/// Call `ready` once every folder is watched, then `rebuild` with the
+/// changed files each time something under `paths` changes (files inside
+/// `ignore`, e.g. OUT, and editors' and Office's temporary files do not
+/// count), until Ctrl-C.
 pub fn watch(
     paths: &[PathBuf],
     ignore: &Path,
+    ready: impl FnOnce(),
     mut rebuild: impl FnMut(&[PathBuf]),
 ) -> Result<(), String> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
@@ -36,6 +38,7 @@ pub fn watch(
     let ignore = ignore
         .canonicalize()
         .unwrap_or_else(|_| ignore.to_path_buf());
+    ready();
     while !cancel::requested() {
         let Ok(first) = rx.recv_timeout(Duration::from_millis(200)) else {
             continue;
