@@ -13,23 +13,30 @@ use super::common::{
     DocVm, commune_committee, commune_words, provincial_doc, resolution_citation, title_words,
     unit_words,
 };
-use super::{Job, Kind, Selection, plan_both_levels};
+use super::{Job, Selection, plan_both_levels};
 use crate::input::{Commune, Dataset, Official, Task};
 use crate::model::Model;
 use crate::model::gaps::{self, Gap, OfficialGaps};
 use crate::model::warnings::{self, LateTask, Risk};
 use crate::vn::{compare_names, date_body, decimal1_ratio, thousands, upper_first};
 
-/// Add the provincial list (when no commune filter is given) and one list
-/// per selected commune.
-pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-    if !sel.wants(Kind::CanhBaoSom) {
-        return;
+/// The early-warning lists: provincial and one per selected commune.
+pub struct EarlyWarnings;
+
+impl super::DocKind for EarlyWarnings {
+    fn code(&self) -> &'static str {
+        "canh-bao-som"
     }
-    let facts = Facts::compute(model.ds);
-    plan_both_levels(model, sel, Kind::CanhBaoSom, jobs, |c| {
-        build(model, &facts, c)
-    });
+
+    /// Add the provincial list (when no commune filter is given) and one list
+    /// per selected commune.
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        if !sel.wants(self) {
+            return;
+        }
+        let facts = Facts::compute(model.ds);
+        plan_both_levels(model, sel, self, jobs, |c| build(model, &facts, c));
+    }
 }
 
 // ------------------------------------------------------------ view-model --
@@ -416,20 +423,5 @@ mod tests {
         ] {
             assert!(src.contains(&format!("\"{words}\"")), "{words}\n{src}");
         }
-    }
-}
-
-// ------------------------------------------------------------- plug-in --
-
-/// The early-warning lists: provincial and one per selected commune.
-pub struct EarlyWarnings;
-
-impl super::DocKind for EarlyWarnings {
-    fn code(&self) -> &'static str {
-        "canh-bao-som"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        plan(model, sel, jobs)
     }
 }

@@ -18,15 +18,10 @@
 //! Adding a kind: a module here, its template
 //! `report-templates/<code>.typ.j2`, and one line in [`KINDS`].
 
-// These three modules end with their plug-in impl after their tests
-// (appended while another change splits them); move it above the tests.
-#[allow(clippy::items_after_test_module)]
 mod bao_cao;
-#[allow(clippy::items_after_test_module)]
 mod canh_bao;
 mod common;
 mod danh_sach;
-#[allow(clippy::items_after_test_module)]
 mod ke_hoach;
 mod phieu;
 mod plugin;
@@ -40,16 +35,6 @@ use serde::Serialize;
 use crate::model::Model;
 pub use plugin::{DocKind, Export};
 pub use registry::{EXPORTS, KINDS, exports, kind};
-
-/// The kinds whose `plan` function names itself `Kind::<Name>` (the former
-/// enum's variants); the kinds' own `plan` methods pass `self` instead.
-#[allow(non_snake_case, non_upper_case_globals)]
-pub(crate) mod Kind {
-    use super::DocKind;
-    pub const BaoCaoDinhKy: &dyn DocKind = &super::bao_cao::PeriodicReport;
-    pub const KeHoachDaoTao: &dyn DocKind = &super::ke_hoach::TrainingPlan;
-    pub const CanhBaoSom: &dyn DocKind = &super::canh_bao::EarlyWarnings;
-}
 
 /// One document to build: where it goes and what it is rendered from.
 #[derive(Debug, Clone)]

@@ -14,7 +14,7 @@ use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
     provincial_doc, resolution_citation,
 };
-use super::{Job, Kind, Selection, plan_both_levels};
+use super::{Job, Selection, plan_both_levels};
 use crate::input::Commune;
 use crate::model::stats::{Counts, Facts, Scope, Stats};
 use crate::model::{Model, Rating};
@@ -200,16 +200,25 @@ fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
     }
 }
 
-/// Add the provincial report (unless the run is restricted to some communes)
-/// and one report per selected commune.
-pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-    if !sel.wants(Kind::BaoCaoDinhKy) {
-        return;
+/// The periodic reports: provincial and one per selected commune.
+pub struct PeriodicReport;
+
+impl super::DocKind for PeriodicReport {
+    fn code(&self) -> &'static str {
+        "bao-cao-dinh-ky"
     }
-    let facts = Facts::compute(model);
-    plan_both_levels(model, sel, Kind::BaoCaoDinhKy, jobs, |c| {
-        build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
-    });
+
+    /// Add the provincial report (unless the run is restricted to some communes)
+    /// and one report per selected commune.
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        if !sel.wants(self) {
+            return;
+        }
+        let facts = Facts::compute(model);
+        plan_both_levels(model, sel, self, jobs, |c| {
+            build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
+        });
+    }
 }
 
 #[cfg(test)]
@@ -400,20 +409,5 @@ mod tests {
             let line = late(&vm);
             assert!(line.ends_with(end), "{line}");
         }
-    }
-}
-
-// ------------------------------------------------------------- plug-in --
-
-/// The periodic reports: provincial and one per selected commune.
-pub struct PeriodicReport;
-
-impl super::DocKind for PeriodicReport {
-    fn code(&self) -> &'static str {
-        "bao-cao-dinh-ky"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        plan(model, sel, jobs)
     }
 }

@@ -18,7 +18,7 @@ use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
     provincial_doc, resolution_citation,
 };
-use super::{Job, Kind, Selection, plan_both_levels};
+use super::{Job, Selection, plan_both_levels};
 use crate::input::{Commune, CourseKind, Official};
 use crate::model::Model;
 use crate::model::gaps::{self, OfficialGaps};
@@ -27,16 +27,23 @@ use crate::vn::{date_body, ratio, thousands};
 use body::{CommuneRowVm, LineVm, PriorityVm, ScheduleVm};
 use list::{ListVm, NAMED_LIST_LIMIT};
 
-/// Add the provincial plan (when no commune filter is given) and one plan
-/// per selected commune.
-pub fn plan(model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-    if !sel.wants(Kind::KeHoachDaoTao) {
-        return;
+/// The training plans: provincial and one per selected commune.
+pub struct TrainingPlan;
+
+impl super::DocKind for TrainingPlan {
+    fn code(&self) -> &'static str {
+        "ke-hoach-dao-tao"
     }
-    let all = gaps::all(model.ds);
-    plan_both_levels(model, sel, Kind::KeHoachDaoTao, jobs, |c| {
-        build(model, &all, c)
-    });
+
+    /// Add the provincial plan (when no commune filter is given) and one plan
+    /// per selected commune.
+    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+        if !sel.wants(self) {
+            return;
+        }
+        let all = gaps::all(model.ds);
+        plan_both_levels(model, sel, self, jobs, |c| build(model, &all, c));
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -171,20 +178,5 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
         line_kinds,
         list,
         doc,
-    }
-}
-
-// ------------------------------------------------------------- plug-in --
-
-/// The training plans: provincial and one per selected commune.
-pub struct TrainingPlan;
-
-impl super::DocKind for TrainingPlan {
-    fn code(&self) -> &'static str {
-        "ke-hoach-dao-tao"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        plan(model, sel, jobs)
     }
 }
