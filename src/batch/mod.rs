@@ -167,8 +167,9 @@ struct Build<'o> {
     /// `config.issued_on` as (year, month, day): the PDFs' and zips' date.
     date: (i32, u8, u8),
     times_new_roman: bool,
-    /// Held from `lock` to the end of the build.
-    _lock: Option<staging::OutLock>,
+    /// Held from the `lock` step to the end of the build (released by
+    /// the OS however the process ends).
+    out_lock: Option<staging::OutLock>,
     stages: Stages,
     cache: cache::Cache,
     /// The cache keys of the documents to typeset, by path.
@@ -241,7 +242,7 @@ impl<'o> Build<'o> {
             period: String::new(),
             date: (0, 0, 0),
             times_new_roman: false,
-            _lock: None,
+            out_lock: None,
             stages: Stages::default(),
             cache: cache::Cache::default(),
             keys: BTreeMap::new(),
@@ -297,7 +298,7 @@ impl<'o> Build<'o> {
     /// Step 5: OUT is ours: one run at a time writes into it, and what
     /// killed runs left goes.
     fn lock(&mut self) -> Result<(), BuildError> {
-        self._lock = Some(staging::OutLock::acquire(&self.opts.out).map_err(BuildError::Setup)?);
+        self.out_lock = Some(staging::OutLock::acquire(&self.opts.out).map_err(BuildError::Setup)?);
         staging::clean_leftovers(&self.opts.out);
         Ok(())
     }
