@@ -1,11 +1,5 @@
 //! Documents: which ones to build, for whom, and the view-model of each.
 //!
-//! A document kind is a view-model builder plus a template name; adding one
-//! touches no other stage. View-models are plain serialisable data with every
-//! figure already formatted the Vietnamese way.
-
-//! Documents: which ones to build, for whom, and the view-model of each.
-//!
 //! Every document kind is a plug-in: a unit struct implementing [`DocKind`]
 //! at the bottom of its own module (`phieu`, `danh_sach`, `bao_cao`,
 //! `ke_hoach`, `canh_bao`), listed once in [`KINDS`]. It plans its
@@ -23,6 +17,7 @@ mod canh_bao;
 mod common;
 mod danh_sach;
 mod ke_hoach;
+mod long_list;
 mod phieu;
 mod plugin;
 mod ratings_csv;

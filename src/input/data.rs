@@ -267,6 +267,9 @@ pub struct WarningRules {
     pub discipline_months: u32,
     pub discipline_score: u32,
     pub late_tasks: u32,
+    /// Above this many rows a provincial list names leaders only
+    /// (docs::long_list).
+    pub provincial_names_max: u32,
 }
 
 impl Default for WarningRules {
@@ -275,6 +278,7 @@ impl Default for WarningRules {
             discipline_months: 24,
             discipline_score: 70,
             late_tasks: 3,
+            provincial_names_max: 300,
         }
     }
 }

@@ -341,6 +341,9 @@ fn warnings(d: &mut Decoder, n: &Node, path: &str) -> Option<WarningRules> {
     if let Some(v) = o.opt(d, "late_tasks", |d, n, f| d.int(n, f, 1, 1000)) {
         w.late_tasks = v as u32;
     }
+    if let Some(v) = o.opt(d, "provincial_names_max", |d, n, f| d.int(n, f, 1, 100_000)) {
+        w.provincial_names_max = v as u32;
+    }
     o.finish(d).then_some(w)
 }
 

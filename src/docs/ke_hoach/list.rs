@@ -1,6 +1,8 @@
 //! The list attached to the training plan (landscape appendix): one group
 //! per line, one row per official with the gaps and the course proposed.
 
+use std::collections::HashSet;
+
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -14,16 +16,14 @@ use crate::vn::{date_body, lower_first, roman, thousands};
 #[derive(Debug, Serialize)]
 pub struct ListVm {
     pub groups: Vec<ListGroupVm>,
-    /// The provincial list is too long to print (see [`NAMED_LIST_LIMIT`]):
-    /// a paragraph refers to the communes' plans instead.
+    /// The provincial list is too long to print (docs::long_list): it names
+    /// the leaders only, and refers to the communes' plans for the others
+    /// (section II counts every row per need and commune).
     pub long: bool,
+    /// The rows and people named, as printed.
+    pub rows: String,
+    pub people: String,
 }
-
-/// Above this many rows the provincial plan does not repeat the named list:
-/// every commune's plan carries its own, and section II of the provincial
-/// plan counts them per need and commune. (A whole province can need
-/// thousands of rows: hundreds of pages in one Typst table.)
-pub const NAMED_LIST_LIMIT: usize = 600;
 
 #[derive(Debug, Serialize)]
 pub struct ListGroupVm {
@@ -68,10 +68,18 @@ fn span(c: &Course) -> String {
     format!("{}\u{a0}- {}", date_body(c.start), date_body(c.end))
 }
 
-pub fn list_vm(ds: &Dataset, model: &Model, rows: &[Row], line_kinds: &[CourseKind]) -> ListVm {
+/// The named list of `rows`; `long` when they are the leaders' rows of an
+/// abridged list.
+pub fn list_vm(
+    ds: &Dataset,
+    model: &Model,
+    rows: &[&Row],
+    line_kinds: &[CourseKind],
+    long: bool,
+) -> ListVm {
     let mut groups = Vec::new();
     for &line in line_kinds {
-        let in_line: Vec<&Row> = rows.iter().filter(|r| r.line == line).collect();
+        let in_line: Vec<&Row> = rows.iter().copied().filter(|r| r.line == line).collect();
         if in_line.is_empty() {
             continue;
         }
@@ -86,9 +94,12 @@ pub fn list_vm(ds: &Dataset, model: &Model, rows: &[Row], line_kinds: &[CourseKi
             count: thousands(in_line.len() as i64),
         });
     }
+    let people: HashSet<&str> = rows.iter().map(|r| r.og.official.id.as_str()).collect();
     ListVm {
         groups,
-        long: false,
+        long,
+        rows: thousands(rows.len() as i64),
+        people: thousands(people.len() as i64),
     }
 }
 
