@@ -466,8 +466,8 @@ fn names_print_verbatim_and_empty_lists_say_so() {
 }
 
 #[test]
-fn a_long_provincial_plan_names_the_leaders_and_refers_to_the_commune_plans() {
-    // Enough officials for more rows than the provincial plan names.
+fn a_long_provincial_list_refers_to_the_commune_plans() {
+    // Enough officials for more rows than the provincial plan repeats.
     let sampled = Test::new()
         .args([
             "sample",
@@ -479,41 +479,12 @@ fn a_long_provincial_plan_names_the_leaders_and_refers_to_the_commune_plans() {
             "--force",
         ])
         .success();
-    // The rows of leaders, as the model counts them.
-    let ds = baocao::input::load(&sampled.inputs()).expect("the sample loads");
-    let gaps = baocao::model::gaps::all(&ds);
-    let scope: Vec<_> = gaps.iter().collect();
-    let rows = baocao::model::training::rows(&ds, &scope);
-    let leaders: Vec<_> = rows.iter().filter(|r| r.og.position.leader).collect();
-    let people: std::collections::HashSet<&str> =
-        leaders.iter().map(|r| r.og.official.id.as_str()).collect();
-    assert!(rows.len() > 600 && !leaders.is_empty() && leaders.len() < rows.len());
     let built = build(sampled.then(), "ke-hoach-dao-tao");
     let province = doc(&built, "tinh/ke-hoach-dao-tao.pdf");
-    assert!(province.contains(&format!("nêu tên {} lượt người ({} người) giữ chức vụ lãnh đạo, quản lý; danh sách chi tiết những người khác được kèm theo Kế hoạch đào tạo, bồi dưỡng của từng xã, phường", leaders.len(), people.len())), "{province}");
-    let appendix = between(
-        &province,
-        "DANH SÁCH CÁN BỘ LÃNH ĐẠO, QUẢN LÝ CẤP XÃ CẦN ĐÀO TẠO, BỒI DƯỠNG",
-        "Tổng cộng: ",
-    );
-    // Every leader's row is there (by name), nobody else's.
-    for r in &rows {
-        let name = r.og.official.name.as_str();
-        if r.og.position.leader {
-            assert!(appendix.contains(name), "{name}: {appendix}");
-        }
-    }
-    assert!(
-        province.contains(&format!(
-            "Tổng cộng: {} lượt người ({} người)",
-            leaders.len(),
-            people.len()
-        )),
-        "{province}"
-    );
+    assert!(province.contains("Danh sách chi tiết từng người được kèm theo Kế hoạch đào tạo, bồi dưỡng của từng xã, phường"), "{province}");
     let list_title = "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ CẦN ĐÀO TẠO, BỒI DƯỠNG";
-    assert!(!province.contains(list_title), "{province}");
-    // Each commune plan keeps its whole named list.
+    assert!(!province.contains(list_title), "no named list: {province}");
+    // Each commune plan keeps its named list.
     let plans: Vec<String> = built
         .pdfs()
         .into_iter()

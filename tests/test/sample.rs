@@ -119,7 +119,7 @@ fn benchmark_smoke() {
         only: None,
         fallback: false,
         double: true,
-        typst: true,
+        peer: true,
         verbose: false,
     };
     let r = province::run(&cfg).unwrap_or_else(|e| panic!("{e}"));
@@ -144,7 +144,7 @@ fn benchmark_smoke() {
         "re-run, nothing changed",
         "re-run, one official changed",
         "peak memory",
-        "typst CLI",
+        "typst-py",
     ] {
         assert!(table.contains(row), "{row} not in\n{table}");
     }

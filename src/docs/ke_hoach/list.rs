@@ -1,8 +1,6 @@
 //! The list attached to the training plan (landscape appendix): one group
 //! per line, one row per official with the gaps and the course proposed.
 
-use std::collections::HashSet;
-
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -16,13 +14,10 @@ use crate::vn::{date_body, lower_first, roman, thousands};
 #[derive(Debug, Serialize)]
 pub struct ListVm {
     pub groups: Vec<ListGroupVm>,
-    /// The provincial list is too long to print (docs::long_list): it names
-    /// the leaders only, and refers to the communes' plans for the others
-    /// (section II counts every row per need and commune).
+    /// The provincial list is too long to print (docs::long_list): a
+    /// paragraph refers to the communes' plans instead (section II counts
+    /// every row per need and commune).
     pub long: bool,
-    /// The rows and people named, as printed.
-    pub rows: String,
-    pub people: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,8 +63,7 @@ fn span(c: &Course) -> String {
     format!("{}\u{a0}- {}", date_body(c.start), date_body(c.end))
 }
 
-/// The named list of `rows`; `long` when they are the leaders' rows of an
-/// abridged list.
+/// The named list of `rows`; `long` when rows were left out.
 pub fn list_vm(
     ds: &Dataset,
     model: &Model,
@@ -94,13 +88,7 @@ pub fn list_vm(
             count: thousands(in_line.len() as i64),
         });
     }
-    let people: HashSet<&str> = rows.iter().map(|r| r.og.official.id.as_str()).collect();
-    ListVm {
-        groups,
-        long,
-        rows: thousands(rows.len() as i64),
-        people: thousands(people.len() as i64),
-    }
+    ListVm { groups, long }
 }
 
 fn row_vm(ds: &Dataset, model: &Model, i: usize, r: &Row) -> ListRowVm {

@@ -140,7 +140,7 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
     let named = abridge(
         rows.iter().collect(),
         commune.is_none().then_some(PLAN_NAMES_MAX),
-        |r: &&Row| r.og.position.leader,
+        |_| false,
     );
     let list = list::list_vm(ds, model, &named.named, &line_kinds, named.abridged());
     let funding_key = match commune {
