@@ -9,10 +9,10 @@ pub mod warnings;
 
 use std::collections::HashMap;
 
-use crate::input::{Commune, Dataset, Discipline, Evaluation, Official, Position};
+use crate::input::{Commune, Config, Dataset, Discipline, Evaluation, Official, Position};
 pub use score::{Rating, Score};
 
-/// One evaluation of the reported period, scored and rated.
+/// One evaluation, scored and rated (those of the reported period: [`Model::results`]).
 #[derive(Debug, Clone)]
 pub struct Rated<'a> {
     pub official: &'a Official,
@@ -24,6 +24,28 @@ pub struct Rated<'a> {
     pub rating: Rating,
     /// The discipline inside the period that capped the rating, if any.
     pub capped_by: Option<&'a Discipline>,
+}
+
+/// Score and rate one evaluation: the total gives the rating, a discipline
+/// dated inside the evaluation's own period caps it at "Hoàn thành nhiệm vụ".
+pub fn rate<'a>(cfg: &Config, official: &'a Official, e: &'a Evaluation) -> Rated<'a> {
+    let (score, by_score) = score::rate(&e.scores, &cfg.kpi);
+    let capped_by = official
+        .disciplines
+        .iter()
+        .find(|d| e.period.contains(d.on));
+    let rating = match capped_by {
+        Some(_) => by_score.at_most(Rating::Pass),
+        None => by_score,
+    };
+    Rated {
+        official,
+        evaluation: e,
+        score,
+        by_score,
+        rating,
+        capped_by,
+    }
 }
 
 pub struct Model<'a> {
@@ -43,26 +65,7 @@ impl<'a> Model<'a> {
             .evaluations
             .iter()
             .filter(|e| e.period == cfg.period)
-            .filter_map(|e| {
-                let official = *officials.get(e.official.as_str())?;
-                let (score, by_score) = score::rate(&e.scores, &cfg.kpi);
-                let capped_by = official
-                    .disciplines
-                    .iter()
-                    .find(|d| cfg.period.contains(d.on));
-                let rating = match capped_by {
-                    Some(_) => by_score.at_most(Rating::Pass),
-                    None => by_score,
-                };
-                Some(Rated {
-                    official,
-                    evaluation: e,
-                    score,
-                    by_score,
-                    rating,
-                    capped_by,
-                })
-            })
+            .filter_map(|e| Some(rate(cfg, officials.get(e.official.as_str())?, e)))
             .collect();
         Model {
             ds,
@@ -78,6 +81,23 @@ impl<'a> Model<'a> {
 
     pub fn position(&self, id: &str) -> &'a Position {
         self.positions[id]
+    }
+
+    /// Every evaluation of one official, of every period in the inputs,
+    /// scored by the same rules as the reported period's, newest first (by
+    /// the period's last day, then its first: "6 tháng cuối năm" before
+    /// "năm" of the same year).
+    pub fn history(&self, official: &'a Official) -> Vec<Rated<'a>> {
+        let mut out: Vec<Rated<'a>> = self
+            .ds
+            .evaluations_of(&official.id)
+            .map(|e| rate(&self.ds.config, official, e))
+            .collect();
+        out.sort_by_key(|r| {
+            let p = r.evaluation.period;
+            std::cmp::Reverse((p.last_day(), p.first_day()))
+        });
+        out
     }
 
     /// Results of one commune.
