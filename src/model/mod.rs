@@ -119,3 +119,50 @@ impl<'a> Model<'a> {
         c
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::gaps::testing::dataset;
+
+    #[test]
+    fn every_period_is_scored_by_the_same_rules_newest_first() {
+        let eval = |period: &str, k: u32| {
+            format!(
+                "  - {{official: A, period: {period}, scores: {{k1: {k}, k2: {k}, k3: {k}, k4: {k}, k5: {k}, k6: {k}, k7: {k}, k8: {k}, k9: {k}, k10: {k}, k11: {k}}}}}\n"
+            )
+        };
+        let yaml = format!(
+            "positions:
+  - {{id: p, name: P, bloc: party}}
+officials:
+  - {{id: A, name: Nguyễn Văn A, birth_date: 1980-01-01, gender: male, ethnicity: Kinh, commune: xa, bloc: party, position: p, education: university, political_theory: none, it_skill: basic,
+     disciplines: [{{on: 2025-08-01, form: Khiển trách}}]}}
+evaluations:
+{}{}{}{}",
+            eval("2025-H1", 95),
+            eval("2026-H1", 80),
+            eval("2025", 60),
+            eval("2025-H2", 95),
+        );
+        let ds = dataset(&yaml);
+        let m = Model::compute(&ds);
+        // The reported period only in the results.
+        assert_eq!(m.results.len(), 1);
+        assert_eq!(m.results[0].rating, Rating::Good);
+        let h = m.history(&ds.officials[0]);
+        let periods: Vec<String> = h.iter().map(|r| r.evaluation.period.code()).collect();
+        assert_eq!(periods, ["2026-H1", "2025-H2", "2025", "2025-H1"]);
+        // 2025-H2 holds the discipline: capped; 2025-H1 does not.
+        assert_eq!(h[1].by_score, Rating::Excellent);
+        assert_eq!(h[1].rating, Rating::Pass);
+        assert!(h[1].capped_by.is_some());
+        assert_eq!(h[3].rating, Rating::Excellent);
+        assert!(h[3].capped_by.is_none());
+        // The year 2025 holds it too (total 60 is already "pass").
+        assert_eq!(h[2].rating, Rating::Pass);
+        assert!(h[2].capped_by.is_some());
+        // The reported period's result is the same as its history line.
+        assert_eq!(h[0].rating, m.results[0].rating);
+    }
+}
