@@ -270,7 +270,9 @@ impl Typesetting<'_> {
         let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
         let batch = sources.ok().and_then(|sources| {
             let t = Instant::now();
-            let r = self.engine.pdf_batch(&sources, &titles, self.date, false);
+            // Kinds with no tighter layout keep a document of several pages.
+            let keep = jobs.iter().all(|j| j.fit_variants <= 1);
+            let r = self.engine.pdf_batch(&sources, &titles, self.date, keep);
             clocks.typeset(jobs[0], t);
             r.ok()
         });

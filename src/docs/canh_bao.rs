@@ -186,7 +186,7 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn reason_vm(r: &Risk) -> ReasonVm {
+pub(super) fn reason_vm(r: &Risk) -> ReasonVm {
     match r {
         Risk::RecentDiscipline {
             on,

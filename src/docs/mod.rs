@@ -2,7 +2,7 @@
 //!
 //! Every document kind is a plug-in: a unit struct implementing [`DocKind`]
 //! at the bottom of its own module (`phieu`, `danh_sach`, `bao_cao`,
-//! `ke_hoach`, `canh_bao`), listed once in [`KINDS`]. It plans its
+//! `ke_hoach`, `canh_bao`, `ho_so`), listed once in [`KINDS`]. It plans its
 //! [`Job`]s, each a path plus a view-model: plain serialisable data with
 //! every figure already formatted the Vietnamese way, rendered by the
 //! template of the same code. Data exports beside the PDFs are plug-ins
@@ -16,6 +16,7 @@ mod bao_cao;
 mod canh_bao;
 mod common;
 mod danh_sach;
+mod ho_so;
 mod ke_hoach;
 mod long_list;
 mod phieu;

@@ -1,7 +1,7 @@
 //! The registry: every document kind and every export, each named once.
 
 use super::plugin::{DocKind, Export};
-use super::{Selection, bao_cao, canh_bao, danh_sach, ke_hoach, phieu, ratings_csv};
+use super::{Selection, bao_cao, canh_bao, danh_sach, ho_so, ke_hoach, phieu, ratings_csv};
 
 /// Every document kind, in planning order (the order `--only` lists them).
 pub static KINDS: &[&dyn DocKind] = &[
@@ -10,6 +10,7 @@ pub static KINDS: &[&dyn DocKind] = &[
     &bao_cao::PeriodicReport,
     &ke_hoach::TrainingPlan,
     &canh_bao::EarlyWarnings,
+    &ho_so::OfficialRecord,
 ];
 
 /// Every data export.
