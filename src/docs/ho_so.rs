@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::canh_bao::{ReasonVm, reason_vm};
 use super::common::{DocVm, commune_committee, title_words, unit_words};
 use super::phieu::cap_reason;
-use super::{DocKind, Job, Selection, commune_dir, file_stem, to_value};
+use super::{DocKind, Job, Selection, plan_per_official};
 use crate::input::{Official, Position};
 use crate::model::gaps::{self, Gap};
 use crate::model::warnings::{self, LateTask};
@@ -306,23 +306,24 @@ impl DocKind for OfficialRecord {
 
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
         let late = warnings::late_tasks(model.ds);
-        for c in model
-            .ds
-            .communes
-            .iter()
-            .filter(|c| sel.wants_commune(&c.id))
-        {
-            let dir = commune_dir(model, &c.id).join(self.code());
-            for o in model.ds.officials.iter().filter(|o| o.commune == c.id) {
-                jobs.push(Job {
-                    kind: self,
-                    path: dir.join(format!("{}.pdf", file_stem(&o.id))),
-                    commune: Some(c.id.clone()),
-                    vm: to_value(&build(model, &late, o)),
-                    fit_variants: 1,
-                });
-            }
-        }
+        let officials = |c: &str| {
+            model
+                .ds
+                .officials
+                .iter()
+                .filter(|o| o.commune == c)
+                .collect()
+        };
+        plan_per_official(
+            model,
+            sel,
+            self,
+            jobs,
+            1,
+            officials,
+            |o: &&Official| &o.id,
+            |o| build(model, &late, o),
+        );
     }
 
     /// A form: typeset with the commune's other records in batches; a

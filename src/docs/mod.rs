@@ -143,6 +143,39 @@ pub(crate) fn plan_communes<T: Serialize>(
     }
 }
 
+/// Plan one form of `kind` per official of each selected commune,
+/// `<period>/xa/<id>/<code>/<official>.pdf`: `members` lists a commune's
+/// officials (in order), `vm` builds one view-model.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn plan_per_official<M, T: Serialize>(
+    model: &Model,
+    sel: &Selection,
+    kind: &'static dyn DocKind,
+    jobs: &mut Vec<Job>,
+    fit_variants: usize,
+    members: impl Fn(&str) -> Vec<M>,
+    id: impl Fn(&M) -> &str,
+    vm: impl Fn(&M) -> T,
+) {
+    for c in model
+        .ds
+        .communes
+        .iter()
+        .filter(|c| sel.wants_commune(&c.id))
+    {
+        let dir = commune_dir(model, &c.id).join(kind.code());
+        for m in members(&c.id) {
+            jobs.push(Job {
+                kind,
+                path: dir.join(format!("{}.pdf", file_stem(id(&m)))),
+                commune: Some(c.id.clone()),
+                vm: to_value(&vm(&m)),
+                fit_variants,
+            });
+        }
+    }
+}
+
 /// Every document of the selection: each wanted kind's jobs, in the
 /// registry's order.
 pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {

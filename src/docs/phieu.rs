@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words, state_committee};
-use super::{DocKind, Job, Selection, commune_dir, file_stem, ratings_csv, to_value};
+use super::{DocKind, Job, Selection, plan_per_official, ratings_csv};
 use crate::input::{Bloc, Commune, Evaluation, GovernmentLayout, Official};
-use crate::model::{self, Model, Rating};
+use crate::model::{self, Model, Rated, Rating};
 use crate::vn::{date_body, decimal1_ratio};
 
 /// The groups and indicators of Phụ lục 1.
@@ -280,23 +280,17 @@ impl DocKind for EvaluationSheet {
 
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
         let fit_variants = fit_plan(&model.ds.config).1;
-        for c in model
-            .ds
-            .communes
-            .iter()
-            .filter(|c| sel.wants_commune(&c.id))
-        {
-            let dir = commune_dir(model, &c.id).join(self.code());
-            for r in model.results_of(&c.id) {
-                jobs.push(Job {
-                    kind: self,
-                    path: dir.join(format!("{}.pdf", file_stem(&r.official.id))),
-                    commune: Some(c.id.clone()),
-                    vm: to_value(&build(model, r)),
-                    fit_variants,
-                });
-            }
-        }
+        let results = |c: &str| model.results_of(c).collect();
+        plan_per_official(
+            model,
+            sel,
+            self,
+            jobs,
+            fit_variants,
+            results,
+            |r: &&Rated| &r.official.id,
+            |r| build(model, r),
+        );
     }
 
     fn batched(&self) -> bool {
