@@ -173,7 +173,7 @@ fn a_run_with_nothing_changed_writes_no_file() {
     assert!(
         before
             .iter()
-            .any(|(p, _)| p.ends_with(".baocao-cache.json"))
+            .any(|(p, _)| p.ends_with(".baocao/cache.json"))
     );
     std::thread::sleep(Duration::from_millis(20));
     let t = t.then().arg("build").success();
