@@ -127,6 +127,75 @@ fn a_killed_run_leaves_nothing_beside_the_documents_and_the_next_run_cleans_up()
     );
 }
 
+/// OUT as a reader sees it: every period folder's manifest entries match
+/// their files (size and SHA-256), and nothing outside the staging area is
+/// there but the listed files and the manifests.
+fn assert_consistent(out: &Path, when: &str) {
+    let mut listed = Vec::new();
+    for e in std::fs::read_dir(out).into_iter().flatten().flatten() {
+        let m = e.path().join("manifest.json");
+        if !e.path().is_dir() || e.file_name() == ".baocao" {
+            continue;
+        }
+        let text = std::fs::read(&m).unwrap_or_else(|_| panic!("{when}: {m:?} missing"));
+        let json: serde_json::Value = serde_json::from_slice(&text)
+            .unwrap_or_else(|err| panic!("{when}: {m:?} unreadable: {err}"));
+        listed.push(m.strip_prefix(out).unwrap().display().to_string());
+        for f in json["files"].as_array().unwrap() {
+            let path = f["path"].as_str().unwrap();
+            let bytes = std::fs::read(out.join(path))
+                .unwrap_or_else(|_| panic!("{when}: {path} listed but missing"));
+            assert_eq!(
+                bytes.len() as u64,
+                f["bytes"].as_u64().unwrap(),
+                "{when}: {path}"
+            );
+            assert_eq!(
+                baocao::batch::sha256_hex(&bytes),
+                f["sha256"].as_str().unwrap(),
+                "{when}: {path} is not what the manifest says"
+            );
+            listed.push(path.to_string());
+        }
+    }
+    listed.sort();
+    assert_eq!(visible_files(out), listed, "{when}: unlisted files in OUT");
+}
+
+/// SIGKILL at several moments of a build (typesetting, the publish, the
+/// end), each run from what the previous killed one left, with inputs that
+/// change every document: after each kill OUT is consistent, and the next
+/// run brings it to exactly a clean build's bytes.
+#[test]
+fn a_run_killed_at_any_moment_leaves_out_consistent_and_the_next_run_repairs_it() {
+    let t = Test::fixture("sample").arg("build").success();
+    let clean = t.snapshot("out");
+    let mut t = t.then();
+    let dates = ["issued_on: 2026-07-05", "issued_on: 2026-07-06"];
+    let mut now = 0;
+    for (i, ms) in [0, 300, 700, 1200, 1800, 2300, 2700, 3200]
+        .into_iter()
+        .enumerate()
+    {
+        let next = 1 - now;
+        t = t.edit("config.yaml", dates[now], dates[next]);
+        now = next;
+        let mut child = spawn(t.path(), &["build", "-j", "1"]);
+        std::thread::sleep(Duration::from_millis(ms));
+        // A run that ended already is no longer there to kill.
+        if child.try_wait().unwrap().is_none() {
+            signal(&child, "-KILL");
+        }
+        child.wait().unwrap();
+        assert_consistent(&t.out(), &format!("kill {i} after {ms} ms"));
+    }
+    if now == 1 {
+        t = t.edit("config.yaml", dates[1], dates[0]);
+    }
+    let t = t.arg("build").success();
+    assert_eq!(t.snapshot("out"), clean, "the next run gives a clean build");
+}
+
 #[test]
 fn a_second_build_into_the_same_out_is_refused() {
     let t = Test::fixture("sample");
