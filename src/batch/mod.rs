@@ -150,13 +150,20 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let jobs = b.plan(&model);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
-    let staged = b.typeset(&todo, fonts, &templates, progress)?;
-    b.commit(staged)?;
-    b.dossiers(&ds)?;
-    b.exports(&model)?;
-    b.prune();
-    b.manifest()?;
-    b.publish()?;
+    let done = (|| {
+        let staged = b.typeset(&todo, fonts, &templates, progress)?;
+        b.commit(staged)?;
+        b.dossiers(&ds)?;
+        b.exports(&model)?;
+        b.prune();
+        b.manifest()?;
+        b.publish()
+    })();
+    if done.is_err() {
+        // OUT is as it was; what was staged goes.
+        staging::remove_run_dir(&opts.out);
+    }
+    done?;
     Ok(b.report(jobs.len(), todo.len(), ds.notices.clone()))
 }
 

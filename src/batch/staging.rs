@@ -121,6 +121,37 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_moved_out_by_a_killed_run_goes_back() {
+        // Killed between the two renames of the fallback: the old folder
+        // is in the run's `old/`, OUT has none.
+        let out = tempfile::tempdir().unwrap();
+        let old = out
+            .path()
+            .join(AREA)
+            .join("run-1")
+            .join(OLD)
+            .join("2026-H1");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("manifest.json"), b"{}").unwrap();
+        // Killed after both: the run's old folder goes, OUT's stays.
+        let done = out
+            .path()
+            .join(AREA)
+            .join("run-2")
+            .join(OLD)
+            .join("2026-H2");
+        std::fs::create_dir_all(&done).unwrap();
+        std::fs::create_dir_all(out.path().join("2026-H2")).unwrap();
+        std::fs::write(out.path().join("2026-H2/manifest.json"), b"new").unwrap();
+        clean_leftovers(out.path());
+        let read = |p: &str| std::fs::read(out.path().join(p)).unwrap();
+        assert_eq!(read("2026-H1/manifest.json"), b"{}");
+        assert_eq!(read("2026-H2/manifest.json"), b"new");
+        let left: Vec<_> = std::fs::read_dir(out.path().join(AREA)).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
     fn a_second_lock_on_one_out_is_refused_until_the_first_ends() {
         let out = tempfile::tempdir().unwrap();
         let first = OutLock::acquire(out.path()).unwrap();

@@ -309,6 +309,13 @@ mod tests {
         stage_bytes(out, Path::new("P/old.pdf"), "k", b"new").unwrap();
         link_kept(out, "P", &["P/gone.pdf".to_string()]).unwrap();
         // Kept files are hard links, not copies; the published one untouched.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            let staged = super::super::staging::staged_root(out).join("P/a/kept.pdf");
+            assert_eq!(ino(&staged), ino(&out.join("P/a/kept.pdf")));
+        }
         assert_eq!(std::fs::read(out.join("P/old.pdf")).unwrap(), b"old");
         publish(out, "P").unwrap();
         assert_eq!(std::fs::read(out.join("P/old.pdf")).unwrap(), b"new");
