@@ -117,10 +117,9 @@ pub fn link_kept(out: &Path, dir: &str, removed: &[String]) -> Result<(), String
         } else if e.file_type().is_file()
             && !to.exists()
             && !removed.iter().any(|r| Path::new(r) == rel)
+            && std::fs::hard_link(e.path(), &to).is_err()
         {
-            if std::fs::hard_link(e.path(), &to).is_err() {
-                std::fs::copy(e.path(), &to).map_err(|err| io_err(&to, err))?;
-            }
+            std::fs::copy(e.path(), &to).map_err(|err| io_err(&to, err))?;
         }
     }
     Ok(())
