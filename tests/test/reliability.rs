@@ -162,37 +162,47 @@ fn assert_consistent(out: &Path, when: &str) {
     assert_eq!(visible_files(out), listed, "{when}: unlisted files in OUT");
 }
 
-/// SIGKILL at several moments of a build (typesetting, the publish, the
-/// end), each run from what the previous killed one left, with inputs that
-/// change every document: after each kill OUT is consistent, and the next
-/// run brings it to exactly a clean build's bytes.
+/// SIGKILL at several moments of a build (loading, typesetting, the
+/// publish, the end: fractions of a full build's time), each run from what
+/// the previous killed one left, with an issue date that changes every
+/// document: after each kill OUT is consistent, and the next run brings it
+/// to exactly a clean build's bytes.
 #[test]
 fn a_run_killed_at_any_moment_leaves_out_consistent_and_the_next_run_repairs_it() {
-    let t = Test::fixture("sample").arg("build").success();
+    let t = Test::fixture("sample");
+    let start = Instant::now();
+    let out = spawn(t.path(), &["build", "-j", "1"])
+        .wait_with_output()
+        .unwrap();
+    let full = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let clean = t.snapshot("out");
-    let mut t = t.then();
-    let dates = ["issued_on: 2026-07-05", "issued_on: 2026-07-06"];
-    let mut now = 0;
-    for (i, ms) in [0, 300, 700, 1200, 1800, 2300, 2700, 3200]
+    let mut date = "issued_on: 2026-07-05".to_string();
+    let mut t = t;
+    for (i, percent) in [5u32, 25, 50, 75, 90, 97, 100, 103, 110]
         .into_iter()
         .enumerate()
     {
-        let next = 1 - now;
-        t = t.edit("config.yaml", dates[now], dates[next]);
-        now = next;
+        let next = format!("issued_on: 2026-07-{:02}", 6 + i);
+        t = t.edit("config.yaml", &date, &next);
+        date = next;
         let mut child = spawn(t.path(), &["build", "-j", "1"]);
-        std::thread::sleep(Duration::from_millis(ms));
+        std::thread::sleep(full * percent / 100);
         // A run that ended already is no longer there to kill.
         if child.try_wait().unwrap().is_none() {
             signal(&child, "-KILL");
         }
         child.wait().unwrap();
-        assert_consistent(&t.out(), &format!("kill {i} after {ms} ms"));
+        assert_consistent(&t.out(), &format!("killed at {percent}% of a build"));
     }
-    if now == 1 {
-        t = t.edit("config.yaml", dates[1], dates[0]);
-    }
-    let t = t.arg("build").success();
+    let t = t
+        .edit("config.yaml", &date, "issued_on: 2026-07-05")
+        .arg("build")
+        .success();
     assert_eq!(t.snapshot("out"), clean, "the next run gives a clean build");
 }
 
