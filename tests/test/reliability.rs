@@ -337,3 +337,40 @@ fn watch_rebuilds_on_a_change_and_survives_a_bad_edit() {
     assert!(stderr.contains("lỗi: inputs/officials.yaml"), "{stderr}");
     assert_eq!(out.status.code(), Some(130), "{stderr}");
 }
+
+#[test]
+fn a_partial_run_publishes_its_documents_beside_all_the_others() {
+    let t = Test::fixture("sample").args(["build"]).success();
+    let before = t.snapshot("out");
+    let t = t
+        .then()
+        .edit(
+            "config.yaml",
+            "issued_on: 2026-07-05",
+            "issued_on: 2026-07-06",
+        )
+        .args(["build", "--commune", "hoa-an", "--only", "phieu-danh-gia"])
+        .success();
+    assert_consistent(&t.out(), "after --commune --only");
+    let after = t.snapshot("out");
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!changed.is_empty());
+    for p in &changed {
+        assert!(
+            p.starts_with("2026-H1/xa/hoa-an/phieu-danh-gia/")
+                || p.as_str() == "2026-H1/manifest.json"
+                || p.starts_with(".baocao/"),
+            "{p} changed"
+        );
+    }
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&after),
+        names(&before),
+        "every other document is still there"
+    );
+}
