@@ -156,9 +156,10 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Every problem of a run, sorted by place.
+/// Every problem of a run, sorted by place, and the notes that explain
+/// them (printed after them, not counted as problems).
 #[derive(Debug, Default)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(pub Vec<Diagnostic>, pub Vec<Notice>);
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
@@ -179,9 +180,13 @@ impl Diagnostics {
         self.0.dedup();
     }
 
-    /// All messages, one per line, for tests and the terminal.
+    /// All messages, one per line (the problems, then the notes), for
+    /// tests and the terminal.
     pub fn render(&self) -> String {
-        self.0.iter().map(|d| format!("{d}\n")).collect()
+        let problems = self.0.iter().map(|d| format!("{d}\n"));
+        problems
+            .chain(self.1.iter().map(|n| format!("{n}\n")))
+            .collect()
     }
 }
 

@@ -40,6 +40,7 @@ mod test {
     mod ke_hoach_canh_bao;
     mod layout;
     mod loader_errors;
+    mod mutation;
     mod reliability;
     mod sample;
     mod workbooks;

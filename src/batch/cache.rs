@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::write::ManifestEntry;
 
-const FILE: &str = ".baocao-cache.json";
+/// In the staging area, beside the lock.
+const FILE: &str = "cache.json";
+
 const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -27,31 +29,59 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The cache of `out`, or an empty one (missing, unreadable or older format).
-    pub fn load(out: &Path) -> Cache {
-        std::fs::read(out.join(FILE))
+    /// The cache of `out`, or an empty one (missing, unreadable or older
+    /// format). It is written after the period folder is published, so a
+    /// run killed in between leaves it describing the folder before: an
+    /// entry of `period` that the published manifest does not list with the
+    /// same hash is kept (for pruning) but never fresh.
+    pub fn load(out: &Path, period: &str) -> Cache {
+        let mut cache = std::fs::read(Self::path(out))
             .ok()
             .and_then(|b| serde_json::from_slice::<Cache>(&b).ok())
             .filter(|c| c.version == VERSION)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let listed: BTreeMap<String, String> = super::write::read_manifest(out, period)
+            .into_iter()
+            .map(|e| (e.path, e.sha256))
+            .collect();
+        let prefix = format!("{period}/");
+        for (path, c) in cache.files.iter_mut() {
+            if path.starts_with(&prefix) && listed.get(path) != Some(&c.entry.sha256) {
+                c.key.clear();
+            }
+        }
+        cache
     }
 
+    fn path(out: &Path) -> std::path::PathBuf {
+        out.join(super::staging::AREA).join(FILE)
+    }
+
+    /// Write the cache (to a temporary name in the run's folder, then
+    /// renamed), unless it holds these bytes already.
     pub fn save(&mut self, out: &Path) -> Result<(), String> {
         self.version = VERSION;
         let json = serde_json::to_vec(self).map_err(|e| e.to_string())?;
+        let path = Self::path(out);
         // A run that changed nothing writes nothing, the cache included.
-        if std::fs::read(out.join(FILE)).is_ok_and(|old| old == json) {
+        if std::fs::read(&path).is_ok_and(|old| old == json) {
             return Ok(());
         }
-        super::write::write_file(out, Path::new(FILE), "cache", &json).map(|_| ())
+        let run = super::staging::run_dir(out);
+        let tmp = run.join(FILE);
+        let err = |p: &Path, e: std::io::Error| format!("không ghi được {}: {e}", p.display());
+        std::fs::create_dir_all(&run).map_err(|e| err(&run, e))?;
+        std::fs::write(&tmp, &json).map_err(|e| err(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| err(&path, e))
     }
 
-    /// The cached entry of `path` if it was built from `key` and the file on
-    /// disk still has the size written (a cheap check against hand edits).
-    pub fn fresh(&self, out: &Path, path: &str, key: &str) -> Option<&ManifestEntry> {
+    /// The cached entry of `path` if it was built from `key` and the file
+    /// under `root` (OUT, or the staged tree) still has the size written (a
+    /// cheap check against hand edits).
+    pub fn fresh(&self, root: &Path, path: &str, key: &str) -> Option<&ManifestEntry> {
         let c = self.files.get(path)?;
-        let meta = std::fs::metadata(out.join(path)).ok()?;
-        (c.key == key && meta.len() == c.entry.bytes).then_some(&c.entry)
+        let meta = std::fs::metadata(root.join(path)).ok()?;
+        (!key.is_empty() && c.key == key && meta.len() == c.entry.bytes).then_some(&c.entry)
     }
 }
 

@@ -4,7 +4,7 @@
 //! password is set: AES uses a random salt per entry).
 
 use std::io::{Cursor, Write};
-use std::path::Path;
+use std::path::PathBuf;
 
 use zip::write::SimpleFileOptions;
 use zip::{AesMode, CompressionMethod, DateTime, ZipWriter};
@@ -71,11 +71,11 @@ pub fn zip(
     Ok(w.finish().map_err(|e| e.to_string())?.into_inner())
 }
 
-/// The dossier of the documents `entries` (already on disk under `out`),
-/// each named inside the zip by its path after `prefix` (the commune's
-/// folder).
+/// The dossier of the documents `entries` (already on disk, where `at`
+/// says), each named inside the zip by its path after `prefix` (the
+/// commune's folder).
 pub fn from_disk(
-    out: &Path,
+    at: impl Fn(&str) -> PathBuf,
     prefix: &str,
     entries: &[&ManifestEntry],
     date: (i32, u8, u8),
@@ -83,7 +83,7 @@ pub fn from_disk(
 ) -> Result<Vec<u8>, String> {
     let mut files = Vec::with_capacity(entries.len());
     for e in entries {
-        let bytes = std::fs::read(out.join(&e.path))
+        let bytes = std::fs::read(at(&e.path))
             .map_err(|err| format!("không đọc được {}: {err}", e.path))?;
         files.push(Member {
             name: e.path[prefix.len()..].to_string(),

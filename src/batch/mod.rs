@@ -15,20 +15,24 @@
 //! 6. `reuse`: documents whose cache key is unchanged and whose file
 //!    is intact are kept (`cache.rs`);
 //! 7. `typeset`: the others are rendered and typeset on worker
-//!    threads, each written under a temporary name in this run's staging
-//!    folder (`workers.rs`); if any fails, or Ctrl-C stops the run
-//!    (`cancel.rs`), the temporary files are removed and nothing else
-//!    changes;
-//! 8. `commit`: every temporary file is renamed into place
-//!    (`write.rs`);
+//!    threads, each written into this run's staged tree, a mirror of OUT
+//!    in the staging area (`workers.rs`, `write.rs`); if any fails, or
+//!    Ctrl-C stops the run (`cancel.rs`), the staged files are removed and
+//!    nothing else changes;
+//! 8. `commit`: the typeset documents are noted as outputs;
 //! 9. `dossiers`: one zip per commune of the kinds that go into
-//!    the dossier (`dossier.rs`);
+//!    the dossier (`dossier.rs`), into the staged tree;
 //! 10. `exports`: the exports fed by the selected kinds
-//!     ([`docs::EXPORTS`]), rewritten only when their bytes change;
+//!     ([`docs::EXPORTS`]), staged only when their bytes change;
 //! 11. `prune`: on full runs, outputs no input corresponds to any
-//!     more are removed;
-//! 12. `manifest`: `<period>/manifest.json` and the cache are
-//!     written, the staging folder removed.
+//!     more are marked for removal;
+//! 12. `manifest`: `<period>/manifest.json` is staged (when it
+//!     changed);
+//! 13. `publish`: when anything changed, the files kept from the
+//!     previous output are hard-linked into the staged period folder,
+//!     which then replaces `OUT/<period>` in one atomic exchange (OUT holds
+//!     at every instant the old folder or the new one, each with its
+//!     manifest); the cache is written and the staging folder removed.
 //!
 //! The runner names no document kind: what a kind is (batched one-page
 //! form, member of the dossier, feeding an export) it asks the kind.
@@ -150,12 +154,20 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let jobs = b.plan(&model);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
-    let staged = b.typeset(&todo, fonts, &templates, progress)?;
-    b.commit(staged)?;
-    b.dossiers(&ds)?;
-    b.exports(&model)?;
-    b.prune();
-    b.manifest()?;
+    let done = (|| {
+        let staged = b.typeset(&todo, fonts, &templates, progress)?;
+        b.commit(staged)?;
+        b.dossiers(&ds)?;
+        b.exports(&model)?;
+        b.prune();
+        b.manifest()?;
+        b.publish()
+    })();
+    if done.is_err() {
+        // OUT is as it was; what was staged goes.
+        staging::remove_run_dir(&opts.out);
+    }
+    done?;
     Ok(b.report(jobs.len(), todo.len(), ds.notices.clone()))
 }
 
@@ -182,6 +194,8 @@ struct Build<'o> {
     entries: BTreeMap<String, ManifestEntry>,
     written: Vec<String>,
     removed: Vec<String>,
+    /// Removed paths outside the period folder (an earlier period's).
+    removed_elsewhere: Vec<String>,
 }
 
 /// A path relative to OUT as the manifest writes it ("/"-separated).
@@ -253,6 +267,7 @@ impl<'o> Build<'o> {
             entries: BTreeMap::new(),
             written: Vec::new(),
             removed: Vec::new(),
+            removed_elsewhere: Vec::new(),
         })
     }
 
@@ -317,7 +332,7 @@ impl<'o> Build<'o> {
     ) -> Vec<&'j Job> {
         let t = Instant::now();
         if !self.opts.force {
-            self.cache = cache::Cache::load(&self.opts.out);
+            self.cache = cache::Cache::load(&self.opts.out, &self.period);
         }
         let date = format!("{:?}", self.date);
         let standard: &[u8] = if self.opts.plain_pdf {
@@ -412,10 +427,10 @@ impl<'o> Build<'o> {
         }
     }
 
-    /// Step 8: every typeset document renamed into place.
+    /// Step 8: every typeset document noted as an output of this run.
     fn commit(&mut self, staged: Vec<write::Staged>) -> Result<(), BuildError> {
         let t = Instant::now();
-        for e in write::commit(staged).map_err(BuildError::Setup)? {
+        for e in write::entries(staged) {
             let key = self.keys.get(&e.path).map_or("", String::as_str);
             self.cache.record(&e.path, key, &e);
             self.written.push(e.path.clone());
@@ -453,8 +468,14 @@ impl<'o> Build<'o> {
                 self.entries.insert(path, e.clone());
                 continue;
             }
-            let zip = dossier::from_disk(out, &prefix, &members, self.date, password)
-                .map_err(BuildError::Setup)?;
+            let zip = dossier::from_disk(
+                |p| write::current(out, p),
+                &prefix,
+                &members,
+                self.date,
+                password,
+            )
+            .map_err(BuildError::Setup)?;
             let e = write::write_file(out, Path::new(&path), DOSSIER, &zip)
                 .map_err(BuildError::Setup)?;
             self.cache.record(&path, &key, &e);
@@ -488,35 +509,57 @@ impl<'o> Build<'o> {
     }
 
     /// Step 11: on a full run (no `--only`, no `--commune`), the outputs of
-    /// earlier runs that this run did not make are removed.
+    /// earlier runs that this run did not make are marked for removal (those
+    /// of the period folder are left out of the new one at the publish).
     fn prune(&mut self) {
         if !self.opts.only.is_empty() || !self.sel.communes.is_empty() {
             return;
         }
-        let t = Instant::now();
+        let prefix = format!("{}/", self.period);
         for p in self.cache.stale(&self.entries) {
-            let _ = std::fs::remove_file(self.opts.out.join(&p));
-            write::remove_empty_parents(&self.opts.out, Path::new(&p));
             self.cache.files.remove(&p);
-            self.removed.push(p);
+            if !self.opts.out.join(&p).exists() {
+                continue;
+            }
+            if p.starts_with(&prefix) {
+                self.removed.push(p);
+            } else {
+                self.removed_elsewhere.push(p);
+            }
         }
-        self.stages.write += t.elapsed();
     }
 
     /// Step 12: `<period>/manifest.json` (this run's outputs and those of
-    /// earlier runs still there) and the cache.
+    /// earlier runs still there), staged when it changed.
     fn manifest(&mut self) -> Result<(), BuildError> {
         let t = Instant::now();
         write::update_manifest(
-            &self.opts.out.join(&self.period),
             &self.opts.out,
+            &self.period,
             std::mem::take(&mut self.entries).into_values().collect(),
             &self.removed,
             &mut self.written,
         )
         .map_err(BuildError::Setup)?;
-        self.cache.save(&self.opts.out).map_err(BuildError::Setup)?;
-        staging::remove_run_dir(&self.opts.out);
+        self.stages.write += t.elapsed();
+        Ok(())
+    }
+
+    /// Step 13: when anything changed, the staged period folder (completed
+    /// with hard links to the files kept) replaces `OUT/<period>` in one
+    /// step; outputs of other periods marked for removal go; then the
+    /// cache is written and the staging folder removed.
+    fn publish(&mut self) -> Result<(), BuildError> {
+        let t = Instant::now();
+        let out = &self.opts.out;
+        if !self.written.is_empty() || !self.removed.is_empty() {
+            write::link_kept(out, &self.period, &self.removed).map_err(BuildError::Setup)?;
+            write::publish(out, &self.period).map_err(BuildError::Setup)?;
+        }
+        write::remove_elsewhere(out, &self.removed_elsewhere);
+        self.removed.append(&mut self.removed_elsewhere);
+        self.cache.save(out).map_err(BuildError::Setup)?;
+        staging::remove_run_dir(out);
         self.stages.write += t.elapsed();
         Ok(())
     }

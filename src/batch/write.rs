@@ -1,5 +1,7 @@
-//! Writing outputs safely: every file goes to a temporary name first and is
-//! renamed into place only when the whole run succeeded.
+//! Writing outputs safely: every file goes into this run's staged tree
+//! (`OUT/.baocao/run-<pid>/new/`, a mirror of OUT), the files kept from the
+//! previous output are hard-linked beside them, and the whole period folder
+//! is swapped into OUT in one step ([`publish`]) only when the run succeeded.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,11 +11,9 @@ use sha2::{Digest, Sha256};
 
 use crate::docs::Job;
 
-/// A document written to its temporary name, waiting for the commit.
+/// A document written into the staged tree, waiting for the publish.
 #[derive(Debug)]
 pub struct Staged {
-    pub tmp: PathBuf,
-    pub dest: PathBuf,
     pub entry: ManifestEntry,
 }
 
@@ -43,34 +43,31 @@ fn rel_string(p: &Path) -> String {
         .join("/")
 }
 
-/// Where `rel` is written before the rename: this run's folder in the
-/// staging area (`OUT/.baocao/run-<pid>/rel`), never beside the documents.
+/// Where `rel` is written: this run's staged tree in the staging area
+/// (`OUT/.baocao/run-<pid>/new/rel`), never beside the documents.
 fn tmp_name(out: &Path, rel: &Path) -> PathBuf {
-    super::staging::run_dir(out).join(rel)
+    super::staging::staged_root(out).join(rel)
 }
 
 fn io_err(p: &Path, e: std::io::Error) -> String {
     format!("không ghi được {}: {e}", p.display())
 }
 
-/// Write `bytes` for `job` under a temporary name beside its destination.
+/// Write `bytes` for `job` into the staged tree.
 pub fn stage(out: &Path, job: &Job, bytes: &[u8]) -> Result<Staged, String> {
     stage_bytes(out, &job.path, job.kind.code(), bytes)
 }
 
 pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<Staged, String> {
-    let dest = out.join(rel);
-    if let Some(dir) = dest.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-    }
     let tmp = tmp_name(out, rel);
     if let Some(dir) = tmp.parent() {
         std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
     }
+    // The staged name may be a hard link to the published file: never
+    // write through it.
+    let _ = std::fs::remove_file(&tmp);
     std::fs::write(&tmp, bytes).map_err(|e| io_err(&tmp, e))?;
     Ok(Staged {
-        tmp,
-        dest,
         entry: ManifestEntry {
             path: rel_string(rel),
             kind: kind.to_string(),
@@ -80,39 +77,111 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
     })
 }
 
-/// Rename every staged file into place.
-pub fn commit(staged: Vec<Staged>) -> Result<Vec<ManifestEntry>, String> {
-    let mut entries = Vec::with_capacity(staged.len());
-    for s in staged {
-        std::fs::rename(&s.tmp, &s.dest).map_err(|e| io_err(&s.dest, e))?;
-        entries.push(s.entry);
-    }
-    Ok(entries)
+/// The manifest entries of the staged documents (they stay in the staged
+/// tree until [`publish`]).
+pub fn entries(staged: Vec<Staged>) -> Vec<ManifestEntry> {
+    staged.into_iter().map(|s| s.entry).collect()
 }
 
-/// Remove staged files after a failed run.
+/// Remove this run's staged files after a failed run (OUT is untouched).
 pub fn discard(out: &Path, staged: Vec<Staged>) {
-    for s in staged {
-        let _ = std::fs::remove_file(&s.tmp);
-        if let Ok(rel) = s.dest.strip_prefix(out) {
-            remove_empty_parents(out, rel);
-        }
-    }
+    drop(staged);
     super::staging::remove_run_dir(out);
 }
 
-/// Write one file atomically (temporary name, then rename).
+/// Where `rel` is now for this run: in the staged tree if written there,
+/// else in OUT (kept from the previous output).
+pub fn current(out: &Path, rel: &str) -> PathBuf {
+    let staged = tmp_name(out, Path::new(rel));
+    if staged.exists() {
+        staged
+    } else {
+        out.join(rel)
+    }
+}
+
+/// Hard-link every file of `OUT/<dir>` that the staged tree does not hold
+/// yet and that is not in `removed` into it (copying the bytes only where
+/// the filesystem has no hard links), so that the staged `<dir>` is the
+/// complete new folder.
+pub fn link_kept(out: &Path, dir: &str, removed: &[String]) -> Result<(), String> {
+    let root = super::staging::staged_root(out);
+    let from = out.join(dir);
+    for e in walkdir::WalkDir::new(&from).into_iter().flatten() {
+        let Ok(rel) = e.path().strip_prefix(out) else {
+            continue;
+        };
+        let to = root.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&to).map_err(|err| io_err(&to, err))?;
+        } else if e.file_type().is_file()
+            && !to.exists()
+            && !removed.iter().any(|r| Path::new(r) == rel)
+            && std::fs::hard_link(e.path(), &to).is_err()
+        {
+            std::fs::copy(e.path(), &to).map_err(|err| io_err(&to, err))?;
+        }
+    }
+    Ok(())
+}
+
+/// Swap the staged `<dir>` into OUT in one step: `renameat2` with
+/// `RENAME_EXCHANGE` where the system has it, so OUT holds at every instant
+/// either the old folder or the new one; where the filesystem refuses, two
+/// renames (the old folder first moved into the staging area, from where
+/// [`super::staging::clean_leftovers`] puts it back if the run dies between
+/// them). The old folder is then removed.
+pub fn publish(out: &Path, dir: &str) -> Result<(), String> {
+    let run = super::staging::run_dir(out);
+    let new = super::staging::staged_root(out).join(dir);
+    let dest = out.join(dir);
+    if new.is_dir() {
+        if dest.exists() {
+            if exchange(&new, &dest).is_err() {
+                let old = run.join(super::staging::OLD).join(dir);
+                if let Some(p) = old.parent() {
+                    std::fs::create_dir_all(p).map_err(|e| io_err(p, e))?;
+                }
+                std::fs::rename(&dest, &old).map_err(|e| io_err(&dest, e))?;
+                if let Err(e) = std::fs::rename(&new, &dest) {
+                    let _ = std::fs::rename(&old, &dest);
+                    return Err(io_err(&dest, e));
+                }
+            }
+        } else {
+            std::fs::rename(&new, &dest).map_err(|e| io_err(&dest, e))?;
+        }
+    }
+    // What is left there is the old folder.
+    let _ = std::fs::remove_dir_all(&new);
+    let _ = std::fs::remove_dir_all(run.join(super::staging::OLD).join(dir));
+    Ok(())
+}
+
+/// Exchange two paths atomically (both stay, each under the other's name).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Write one file into the staged tree.
 pub fn write_file(
     out: &Path,
     rel: &Path,
     kind: &str,
     bytes: &[u8],
 ) -> Result<ManifestEntry, String> {
-    let s = stage_bytes(out, rel, kind, bytes)?;
-    Ok(commit(vec![s])?.remove(0))
+    Ok(stage_bytes(out, rel, kind, bytes)?.entry)
 }
 
-/// Write a file unless it already holds exactly these bytes; note it in `written`.
+/// Write a file into the staged tree unless it holds exactly these bytes
+/// already (kept from the previous output); note it in `written`.
 pub fn write_if_changed(
     out: &Path,
     rel: &Path,
@@ -120,7 +189,8 @@ pub fn write_if_changed(
     bytes: &[u8],
     written: &mut Vec<String>,
 ) -> Result<ManifestEntry, String> {
-    if std::fs::read(out.join(rel)).is_ok_and(|old| old == bytes) {
+    let now = current(out, &rel_string(rel));
+    if std::fs::read(&now).is_ok_and(|old| old == bytes) {
         return Ok(ManifestEntry {
             path: rel_string(rel),
             kind: kind.to_string(),
@@ -131,6 +201,46 @@ pub fn write_if_changed(
     let e = write_file(out, rel, kind, bytes)?;
     written.push(e.path.clone());
     Ok(e)
+}
+
+/// Remove outputs of other periods: a folder holding nothing else than
+/// them and its manifest is moved into the staging area in one step and
+/// removed there; otherwise file by file.
+pub fn remove_elsewhere(out: &Path, paths: &[String]) {
+    let mut by_dir: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for p in paths {
+        let top = p.split('/').next().unwrap_or(p);
+        by_dir.entry(top).or_default().push(p);
+    }
+    for (top, files) in by_dir {
+        let dir = out.join(top);
+        let manifest = format!("{top}/manifest.json");
+        let only_ours = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .all(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(out)
+                    .map(rel_string)
+                    .unwrap_or_default();
+                rel == manifest || files.contains(&rel.as_str())
+            });
+        let gone = super::staging::run_dir(out).join("gone");
+        if dir.is_dir()
+            && only_ours
+            && std::fs::create_dir_all(&gone).is_ok()
+            && std::fs::rename(&dir, gone.join(top)).is_ok()
+        {
+            let _ = std::fs::remove_dir_all(gone.join(top));
+            continue;
+        }
+        for p in files {
+            let _ = std::fs::remove_file(out.join(p));
+            remove_empty_parents(out, Path::new(p));
+        }
+    }
 }
 
 /// Remove the folders of `rel` under `out` that became empty.
@@ -144,30 +254,26 @@ pub fn remove_empty_parents(out: &Path, rel: &Path) {
     }
 }
 
-/// `OUT/<period>/manifest.json`: every output of the period with its kind,
-/// size and SHA-256: this run's files, plus those of earlier runs that still
-/// exist (a `--only` or `--commune` run keeps the others listed).
+/// `<period>/manifest.json` in the staged tree, unless unchanged: every
+/// output of the period with its kind, size and SHA-256: this run's files,
+/// plus those of earlier runs still there and not removed (a `--only` or
+/// `--commune` run keeps the others listed).
 pub fn update_manifest(
-    period_dir: &Path,
     out: &Path,
-    current: Vec<ManifestEntry>,
+    period: &str,
+    this_run: Vec<ManifestEntry>,
     removed: &[String],
     written: &mut Vec<String>,
 ) -> Result<(), String> {
-    let path = period_dir.join("manifest.json");
-    let rel = path.strip_prefix(out).unwrap_or(&path).to_path_buf();
-    let prefix = format!("{}/", rel_string(rel.parent().unwrap_or(Path::new(""))));
+    let rel = Path::new(period).join("manifest.json");
+    let prefix = format!("{period}/");
     let mut all: BTreeMap<String, ManifestEntry> = BTreeMap::new();
-    if let Ok(text) = std::fs::read_to_string(&path)
-        && let Ok(old) = serde_json::from_str::<Manifest>(&text)
-    {
-        for e in old.files {
-            if !removed.contains(&e.path) && out.join(&e.path).is_file() {
-                all.insert(e.path.clone(), e);
-            }
+    for e in read_manifest(out, period) {
+        if !removed.contains(&e.path) && current(out, &e.path).is_file() {
+            all.insert(e.path.clone(), e);
         }
     }
-    for e in current.into_iter().filter(|e| e.path.starts_with(&prefix)) {
+    for e in this_run.into_iter().filter(|e| e.path.starts_with(&prefix)) {
         all.insert(e.path.clone(), e);
     }
     let manifest = Manifest {
@@ -176,4 +282,55 @@ pub fn update_manifest(
     let mut json = serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?;
     json.push(b'\n');
     write_if_changed(out, &rel, "manifest", &json, written).map(|_| ())
+}
+
+/// The entries of `<root>/<period>/manifest.json` (none if missing or unreadable).
+pub fn read_manifest(root: &Path, period: &str) -> Vec<ManifestEntry> {
+    std::fs::read(root.join(period).join("manifest.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Manifest>(&b).ok())
+        .map(|m| m.files)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publish_swaps_the_staged_folder_in_and_removes_the_old_one() {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path();
+        std::fs::create_dir_all(out.join("P/a")).unwrap();
+        std::fs::write(out.join("P/a/kept.pdf"), b"kept").unwrap();
+        std::fs::write(out.join("P/gone.pdf"), b"gone").unwrap();
+        std::fs::write(out.join("P/old.pdf"), b"old").unwrap();
+        stage_bytes(out, Path::new("P/old.pdf"), "k", b"new").unwrap();
+        link_kept(out, "P", &["P/gone.pdf".to_string()]).unwrap();
+        // Kept files are hard links, not copies; the published one untouched.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ino = |p: &Path| std::fs::metadata(p).unwrap().ino();
+            let staged = super::super::staging::staged_root(out).join("P/a/kept.pdf");
+            assert_eq!(ino(&staged), ino(&out.join("P/a/kept.pdf")));
+        }
+        assert_eq!(std::fs::read(out.join("P/old.pdf")).unwrap(), b"old");
+        publish(out, "P").unwrap();
+        assert_eq!(std::fs::read(out.join("P/old.pdf")).unwrap(), b"new");
+        assert_eq!(std::fs::read(out.join("P/a/kept.pdf")).unwrap(), b"kept");
+        assert!(!out.join("P/gone.pdf").exists());
+        assert!(!super::super::staging::staged_root(out).join("P").exists());
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn two_folders_are_exchanged_in_one_step_here() {
+        let d = tempfile::tempdir_in(env!("CARGO_MANIFEST_DIR")).unwrap();
+        std::fs::create_dir(d.path().join("a")).unwrap();
+        std::fs::write(d.path().join("a/x"), b"a").unwrap();
+        std::fs::create_dir(d.path().join("b")).unwrap();
+        exchange(&d.path().join("a"), &d.path().join("b")).unwrap();
+        assert_eq!(std::fs::read(d.path().join("b/x")).unwrap(), b"a");
+    }
 }

@@ -107,6 +107,26 @@ impl Decoder {
         self.diags.push(Diagnostic::new(loc, field, message));
     }
 
+    /// A problem a check across fields blames on `field` of the record
+    /// `src`: reported at that field's value; when it is absent, at its
+    /// cell in a sheet (the row's cell of its column), else at `instead`.
+    pub fn blame(&mut self, src: &Src, field: &str, instead: &str, message: impl Into<String>) {
+        let (mut loc, path) = src.at(field);
+        if !src.fields.iter().any(|(n, _, _)| n == field) {
+            let column = self.sheet.as_ref().and_then(|ctx| {
+                ctx.columns
+                    .iter()
+                    .find(|(p, _, _)| p == field)
+                    .map(|(_, col, _)| *col)
+            });
+            match column {
+                Some(col) => loc.col = col,
+                None => loc = src.at(instead).0,
+            }
+        }
+        self.diags.push(Diagnostic::new(loc, path, message));
+    }
+
     pub fn expected(&mut self, node: &Node, field: &str, what: &str) {
         self.err(
             node.pos,

@@ -182,13 +182,10 @@ entity!(Course [src] {
     organizer: dflt text = "Đơn vị tổ chức",
 } check course_dates);
 
-fn course_dates(d: &mut Decoder, n: &Node, path: &str, c: Course) -> Option<Course> {
+fn course_dates(d: &mut Decoder, _: &Node, _: &str, c: Course) -> Option<Course> {
     if c.end < c.start {
-        d.err(
-            n.pos,
-            &format!("{path}.end"),
-            format!("ngày kết thúc {} trước ngày bắt đầu {}", c.end, c.start),
-        );
+        let msg = format!("ngày kết thúc {} trước ngày bắt đầu {}", c.end, c.start);
+        d.blame(&c.src, "end", "end", msg);
         return None;
     }
     Some(c)
@@ -201,13 +198,10 @@ entity!(Training [src] {
     completed_on: opt date = "Ngày hoàn thành",
 } check training_completion);
 
-fn training_completion(d: &mut Decoder, n: &Node, path: &str, t: Training) -> Option<Training> {
+fn training_completion(d: &mut Decoder, _: &Node, _: &str, t: Training) -> Option<Training> {
     if t.status == TrainingStatus::Completed && t.completed_on.is_none() {
-        d.err(
-            n.pos,
-            &format!("{path}.completed_on"),
-            "bắt buộc khi status là completed (ngày hoàn thành)",
-        );
+        let msg = "bắt buộc khi status là completed (ngày hoàn thành)";
+        d.blame(&t.src, "completed_on", "status", msg);
         return None;
     }
     Some(t)
@@ -238,16 +232,13 @@ entity!(Survey [src] {
     satisfied: req int(0, 100_000_000) = "Số hài lòng",
 } check survey_counts);
 
-fn survey_counts(d: &mut Decoder, n: &Node, path: &str, s: Survey) -> Option<Survey> {
+fn survey_counts(d: &mut Decoder, _: &Node, _: &str, s: Survey) -> Option<Survey> {
     if s.satisfied > s.respondents {
-        d.err(
-            n.pos,
-            &format!("{path}.satisfied"),
-            format!(
-                "số hài lòng ({}) lớn hơn số người được hỏi ({})",
-                s.satisfied, s.respondents
-            ),
+        let msg = format!(
+            "số hài lòng ({}) lớn hơn số người được hỏi ({})",
+            s.satisfied, s.respondents
         );
+        d.blame(&s.src, "satisfied", "satisfied", msg);
         return None;
     }
     Some(s)
@@ -287,6 +278,7 @@ fn kpi(d: &mut Decoder, n: &Node, path: &str) -> Option<Kpi> {
         o.finish(d).then_some(())?;
         let w = [r?, s?, c?, di?];
         if w.iter().sum::<u32>() != 100 {
+            // The weights as a whole: at their key's line.
             d.err(
                 n.pos,
                 p,
@@ -309,9 +301,11 @@ fn kpi(d: &mut Decoder, n: &Node, path: &str) -> Option<Kpi> {
         o.finish(d).then_some(())?;
         let (e, g, pa) = (e?, g?, pa?);
         if !(e > g && g > pa) {
+            // The first threshold out of order.
+            let field = if e > g { "pass" } else { "good" };
             d.err(
-                n.pos,
-                p,
+                value_pos(n, field),
+                &format!("{p}.{field}"),
                 format!("ngưỡng phải giảm dần excellent > good > pass, nhưng là {e}, {g}, {pa}"),
             );
             return None;
@@ -410,6 +404,17 @@ fn json_map(d: &mut Decoder, n: &Node, path: &str) -> Option<BTreeMap<String, se
             d.expected(n, path, "một bảng khoá: giá trị");
             None
         }
+    }
+}
+
+/// The place of the value of `name` in the map `n` (the map's own if absent).
+fn value_pos(n: &Node, name: &str) -> super::node::Pos {
+    match &n.value {
+        Value::Map(fields) => fields
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map_or(n.pos, |(_, v)| v.pos),
+        _ => n.pos,
     }
 }
 

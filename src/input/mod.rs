@@ -121,7 +121,7 @@ macro_rules! entity_kinds {
             }
 
             /// The dataset, entries joined to their officials.
-            fn into_dataset(mut self, config: Config, diags: &mut Diagnostics) -> Dataset {
+            fn into_dataset(mut self, config: Config, diags: &mut Diagnostics, unchecked: &mut Unchecked) -> Dataset {
                 let mut owners: HashMap<String, usize> = HashMap::new();
                 for (i, o) in self.$parent.iter().enumerate() {
                     owners.entry(o.id.clone()).or_insert(i);
@@ -129,7 +129,7 @@ macro_rules! entity_kinds {
                 $(for c in std::mem::take(&mut self.$ckey) {
                     match owners.get(&c.official) {
                         Some(&i) => self.$parent[i].$ckey.push(c.item),
-                        None => unknown_owner(diags, &owners, &self.broken, &c.official, c.loc, c.path),
+                        None => unknown_owner(diags, &owners, &self.broken, unchecked, &c.official, c.loc, c.path),
                     }
                 })+
                 Dataset {
@@ -163,6 +163,48 @@ entity_kinds! {
 /// The sheet `baocao mau` writes to explain the columns; never data.
 pub const GUIDE_SHEET: &str = "Hướng dẫn";
 
+/// References to kinds whose file (or sheet) could not be read are not
+/// checked: the ids they name may well be in it. One note says so.
+#[derive(Default)]
+pub struct Unchecked {
+    /// Top-level keys of what could not be read.
+    kinds: Vec<&'static str>,
+    /// References left unchecked, by kind.
+    skipped: Vec<&'static str>,
+}
+
+impl Unchecked {
+    /// Whether a reference to `kind` that does not resolve is to be left
+    /// unreported (noting it).
+    pub fn skip(&mut self, kind: &'static str) -> bool {
+        let skip = self.kinds.contains(&kind);
+        if skip && !self.skipped.contains(&kind) {
+            self.skipped.push(kind);
+        }
+        skip
+    }
+
+    /// The one note, when references were left unchecked.
+    fn note(&self) -> Option<Notice> {
+        (!self.skipped.is_empty()).then(|| {
+            Notice::note(
+                None,
+                format!(
+                    "chưa kiểm tra được các tham chiếu tới {} vì tệp chứa chúng có lỗi ở trên; sửa lỗi đó rồi chạy lại",
+                    self.skipped
+                        .iter()
+                        .map(|k| SHEETS
+                            .iter()
+                            .find(|s| s.key == *k)
+                            .map_or(k.to_string(), |s| s.names[0].to_lowercase()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        })
+    }
+}
+
 /// The id of a record, if it has one.
 fn id_of(node: &Node) -> Option<String> {
     match &node.value {
@@ -178,11 +220,12 @@ fn unknown_owner(
     diags: &mut Diagnostics,
     owners: &HashMap<String, usize>,
     broken: &[String],
+    unchecked: &mut Unchecked,
     official: &str,
     loc: Loc,
     path: String,
 ) {
-    if broken.iter().any(|b| b == official) {
+    if broken.iter().any(|b| b == official) || unchecked.skip("officials") {
         return;
     }
     let mut msg = format!("cán bộ \"{official}\" không có trong dữ liệu");
@@ -281,6 +324,29 @@ struct Parsed {
     units: Vec<Unit>,
     diags: Vec<Diagnostic>,
     notices: Vec<Notice>,
+    /// Top-level keys (kinds, or `config`) of what could not be read.
+    unread: Vec<&'static str>,
+}
+
+/// The top-level keys a YAML text that could not be parsed seems to hold
+/// (lines `key:` at the margin); all of them when none is recognisable.
+fn keys_in_text(bytes: &[u8]) -> Vec<&'static str> {
+    let text = String::from_utf8_lossy(bytes);
+    let keys: Vec<&'static str> = TOP_KEYS
+        .iter()
+        .copied()
+        .filter(|k| {
+            text.lines().any(|l| {
+                l.strip_prefix(k)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+        })
+        .collect();
+    if keys.is_empty() {
+        TOP_KEYS.to_vec()
+    } else {
+        keys
+    }
 }
 
 fn parse_file(path: &Path, format: Format) -> Parsed {
@@ -289,6 +355,7 @@ fn parse_file(path: &Path, format: Format) -> Parsed {
     let fail = |out: &mut Parsed, msg: String| {
         out.diags
             .push(Diagnostic::new(Loc::new(&file, 0, 0), "", msg));
+        out.unread = TOP_KEYS.to_vec();
     };
     if format == Format::Workbook {
         match readers::workbook(path) {
@@ -319,15 +386,23 @@ fn parse_file(path: &Path, format: Format) -> Parsed {
                 };
                 out.diags
                     .push(Diagnostic::new(Loc::cell(&file, &sheet, line, 0), "", msg));
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                out.unread = match stem.as_deref().map(sheet_name) {
+                    Some(SheetName::Kind(k)) => vec![k.parent.unwrap_or(k.key)],
+                    _ => TOP_KEYS.to_vec(),
+                };
             }
         },
         _ => match yaml::parse(&bytes) {
             Ok(root) => out.units.push(Unit::Yaml(file.clone(), root)),
-            Err(e) => out.diags.push(Diagnostic::new(
-                Loc::new(&file, e.pos.line, e.pos.col),
-                "",
-                e.message,
-            )),
+            Err(e) => {
+                out.diags.push(Diagnostic::new(
+                    Loc::new(&file, e.pos.line, e.pos.col),
+                    "",
+                    e.message,
+                ));
+                out.unread = keys_in_text(&bytes);
+            }
         },
     }
     out
@@ -373,7 +448,12 @@ fn sheet_unit(out: &mut Parsed, file: &Arc<Path>, index: u32, grid: &Grid, csv: 
     let here = Loc::cell(file, &sheet, 0, 0);
     match sheet_name(&grid.name) {
         SheetName::Kind(kind) => {
+            let before = out.diags.len();
             let records = sheet::records(file, sheet, kind, grid, &mut out.diags);
+            if records.records.is_empty() && out.diags.len() > before {
+                // The sheet could not be read (no header row).
+                out.unread.push(kind.parent.unwrap_or(kind.key));
+            }
             out.units.push(Unit::Sheet(file.clone(), records));
         }
         SheetName::Guide => {}
@@ -518,17 +598,20 @@ fn decode_yaml(d: &mut Decoder, part: &mut Part, root: &Node) {
 
 /// Load and validate everything under `dir`.
 pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
-    let Discovered { files, mut notices } = discover(dir).map_err(|d| Diagnostics(vec![d]))?;
+    let Discovered { files, mut notices } =
+        discover(dir).map_err(|d| Diagnostics(vec![d], Vec::new()))?;
     let parsed: Vec<Parsed> = files
         .par_iter()
         .map(|(f, fmt)| parse_file(f, *fmt))
         .collect();
     let mut diags = Diagnostics::default();
     let mut units = Vec::new();
+    let mut unchecked = Unchecked::default();
     for p in parsed {
         diags.0.extend(p.diags);
         notices.extend(p.notices);
         units.extend(p.units);
+        unchecked.kinds.extend(p.unread);
     }
     let communes = Arc::new(commune_names(&units));
     let results: Vec<(Part, Vec<Diagnostic>)> = units
@@ -541,7 +624,7 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
         all.absorb(part);
     }
     let root: Arc<Path> = Arc::from(display_path(dir));
-    if all.official_records == 0 {
+    if all.official_records == 0 && !unchecked.kinds.contains(&"officials") {
         diags.push(Diagnostic::new(
             Loc::file_only(&root),
             "officials",
@@ -549,7 +632,7 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
         ));
     }
     let configs = std::mem::take(&mut all.configs);
-    if configs.is_empty() {
+    if configs.is_empty() && !unchecked.kinds.contains(&"config") {
         diags.push(Diagnostic::new(
             Loc::file_only(&root),
             "config",
@@ -568,13 +651,14 @@ pub fn load(dir: &Path) -> Result<Dataset, Diagnostics> {
     }
     let config = configs.into_iter().next();
     let broken = all.broken.clone();
-    let mut dataset = config.map(|config| all.into_dataset(config, &mut diags));
+    let mut dataset = config.map(|config| all.into_dataset(config, &mut diags, &mut unchecked));
     if let Some(ds) = &mut dataset {
         ds.reindex();
-        validate::cross_check(ds, &broken, &mut diags);
+        validate::cross_check(ds, &broken, &mut unchecked, &mut diags);
         notices.extend(unevaluated(ds));
     }
     diags.sort();
+    diags.1.extend(unchecked.note());
     notices.sort();
     match dataset {
         Some(mut ds) if diags.is_empty() => {

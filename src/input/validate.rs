@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::Unchecked;
 use super::data::*;
 use crate::diag::{Diagnostic, Diagnostics};
 
@@ -30,18 +31,26 @@ fn unique<'a, T>(
     seen
 }
 
-/// Report `value` unless it is a known id or the id of an invalid entity
-/// (`broken`, already reported).
+/// What the reference checks share.
+struct Refs<'a, 'd> {
+    diags: &'d mut Diagnostics,
+    broken: &'a [String],
+    unchecked: &'d mut Unchecked,
+}
+
+/// Report `value` unless it is a known id of `kind`, the id of an invalid
+/// entity (`broken`, already reported), or `kind` could not be read.
 fn check_ref<T>(
-    diags: &mut Diagnostics,
-    known: &HashMap<&str, T>,
-    broken: &[String],
+    r: &mut Refs,
+    (kind, known): (&'static str, &HashMap<&str, T>),
     src: &Src,
     field: &str,
     what: &str,
     value: &str,
 ) {
-    if !known.contains_key(value) && !broken.iter().any(|b| b == value) {
+    let diags = &mut *r.diags;
+    if !known.contains_key(value) && !r.broken.iter().any(|b| b == value) && !r.unchecked.skip(kind)
+    {
         let (loc, path) = src.at(field);
         let mut msg = format!("{what} \"{value}\" không có trong dữ liệu");
         let keys: Vec<&str> = known.keys().copied().collect();
@@ -52,28 +61,36 @@ fn check_ref<T>(
     }
 }
 
-pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
+pub fn cross_check(
+    ds: &Dataset,
+    broken: &[String],
+    unchecked: &mut Unchecked,
+    diags: &mut Diagnostics,
+) {
     let communes = unique(diags, &ds.communes, |c| &c.id, |c| &c.src);
     let positions = unique(diags, &ds.positions, |p| &p.id, |p| &p.src);
     let officials = unique(diags, &ds.officials, |o| &o.id, |o| &o.src);
     let courses = unique(diags, &ds.courses, |c| &c.id, |c| &c.src);
     unique(diags, &ds.tasks, |t| &t.id, |t| &t.src);
     unique(diags, &ds.initiatives, |i| &i.id, |i| &i.src);
+    let mut r = Refs {
+        diags,
+        broken,
+        unchecked,
+    };
 
     for o in &ds.officials {
         check_ref(
-            diags,
-            &communes,
-            broken,
+            &mut r,
+            ("communes", &communes),
             &o.src,
             "commune",
             "xã/phường",
             &o.commune,
         );
         check_ref(
-            diags,
-            &positions,
-            broken,
+            &mut r,
+            ("positions", &positions),
             &o.src,
             "position",
             "vị trí việc làm",
@@ -81,7 +98,7 @@ pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
         );
         if o.birth_date >= ds.config.as_of {
             let (loc, path) = o.src.at("birth_date");
-            diags.push(Diagnostic::new(
+            r.diags.push(Diagnostic::new(
                 loc,
                 path,
                 format!(
@@ -94,23 +111,23 @@ pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
     let mut evals: HashMap<(&str, Period), &Evaluation> = HashMap::new();
     for e in &ds.evaluations {
         check_ref(
-            diags,
-            &officials,
-            broken,
+            &mut r,
+            ("officials", &officials),
             &e.src,
             "official",
             "cán bộ",
             &e.official,
         );
         if let Some(first) = evals.get(&(e.official.as_str(), e.period)) {
-            diags.push(Diagnostic::new(
-                e.src.loc.clone(),
-                e.src.path.clone(),
+            let (loc, path) = e.src.at("period");
+            r.diags.push(Diagnostic::new(
+                loc,
+                path,
                 format!(
                     "cán bộ \"{}\" đã có phiếu đánh giá kỳ {} ở {} ({}); mỗi kỳ chỉ một phiếu",
                     e.official,
                     e.period.code(),
-                    first.src.loc,
+                    first.src.at("period").0,
                     first.src.path
                 ),
             ));
@@ -120,18 +137,16 @@ pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
     }
     for t in &ds.trainings {
         check_ref(
-            diags,
-            &officials,
-            broken,
+            &mut r,
+            ("officials", &officials),
             &t.src,
             "official",
             "cán bộ",
             &t.official,
         );
         check_ref(
-            diags,
-            &courses,
-            broken,
+            &mut r,
+            ("courses", &courses),
             &t.src,
             "course",
             "khoá học",
@@ -140,23 +155,28 @@ pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
     }
     for t in &ds.tasks {
         check_ref(
-            diags,
-            &communes,
-            broken,
+            &mut r,
+            ("communes", &communes),
             &t.src,
             "commune",
             "xã/phường",
             &t.commune,
         );
         if let Some(owner) = &t.owner {
-            check_ref(diags, &officials, broken, &t.src, "owner", "cán bộ", owner);
+            check_ref(
+                &mut r,
+                ("officials", &officials),
+                &t.src,
+                "owner",
+                "cán bộ",
+                owner,
+            );
         }
     }
     for i in &ds.initiatives {
         check_ref(
-            diags,
-            &communes,
-            broken,
+            &mut r,
+            ("communes", &communes),
             &i.src,
             "commune",
             "xã/phường",
@@ -165,9 +185,8 @@ pub fn cross_check(ds: &Dataset, broken: &[String], diags: &mut Diagnostics) {
     }
     for s in &ds.surveys {
         check_ref(
-            diags,
-            &communes,
-            broken,
+            &mut r,
+            ("communes", &communes),
             &s.src,
             "commune",
             "xã/phường",

@@ -221,3 +221,190 @@ fn usage_errors_exit_2() {
         .arg("frobnicate")
         .status(2);
 }
+
+/// The `lỗi:` and `ghi chú:` lines of a run's standard error.
+fn errors_and_notes(stderr: &str) -> (Vec<&str>, Vec<&str>) {
+    let errors = stderr.lines().filter(|l| l.starts_with("lỗi:")).collect();
+    let notes = stderr
+        .lines()
+        .filter(|l| l.starts_with("ghi chú:"))
+        .collect();
+    (errors, notes)
+}
+
+#[test]
+fn a_syntax_error_does_not_cascade_into_unknown_references() {
+    // officials.yaml cannot be parsed: the evaluations' references to its
+    // officials cannot be checked, and are not reported as unknown.
+    let o = check()
+        .edit("officials.yaml", "  - id: CB02\n", "  - id: [CB02\n")
+        .failure();
+    let (errors, notes) = errors_and_notes(&o.stderr);
+    assert_eq!(errors.len(), 1, "{}", o.stderr);
+    assert!(
+        errors[0].starts_with("lỗi: inputs/officials.yaml:"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(notes.len(), 1, "{}", o.stderr);
+    assert!(notes[0].contains("chưa kiểm tra được các tham chiếu tới cán bộ vì"));
+    assert!(o.stderr.contains("Dữ liệu có 1 lỗi"), "{}", o.stderr);
+}
+
+#[test]
+fn references_to_kinds_of_other_files_are_still_checked() {
+    // communes.yaml is broken; an official naming a commune that exists
+    // nowhere is not reported (it may be in the broken file), but an
+    // evaluation of an unknown official still is.
+    let o = check()
+        .edit("communes.yaml", "communes:", "communes: [")
+        .edit("evaluations.yaml", "official: CB01", "official: CB09")
+        .failure();
+    let (errors, notes) = errors_and_notes(&o.stderr);
+    assert_eq!(errors.len(), 2, "{}", o.stderr);
+    assert!(
+        errors[0].starts_with("lỗi: inputs/communes.yaml:"),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        errors[1].contains("cán bộ \"CB09\" không có trong dữ liệu"),
+        "{}",
+        o.stderr
+    );
+    assert!(notes.len() <= 1, "{}", o.stderr);
+}
+
+#[test]
+fn an_unreadable_sheet_does_not_cascade_either() {
+    // The officials are in a workbook sheet with no header row.
+    let t = check().remove("officials.yaml");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Cán bộ").unwrap();
+    ws.write(0, 0, "danh sách").unwrap();
+    ws.write(1, 0, "CB01").unwrap();
+    wb.save(t.inputs().join("can-bo.xlsx")).unwrap();
+    let o = t.failure();
+    let (errors, notes) = errors_and_notes(&o.stderr);
+    assert_eq!(errors.len(), 1, "{}", o.stderr);
+    assert!(
+        errors[0].starts_with("lỗi: inputs/can-bo.xlsx, trang \"Cán bộ\""),
+        "{}",
+        o.stderr
+    );
+    assert!(notes.len() <= 1, "{}", o.stderr);
+}
+
+// ---- checks across fields point at the field they blame ----
+
+#[test]
+fn satisfied_above_respondents_is_reported_at_satisfied() {
+    check()
+        .write(
+            "surveys.yaml",
+            "surveys:\n  - commune: hoa-an\n    period: 2026-H1\n    channel: citizens\n    respondents: 40\n    satisfied: 50\n",
+        )
+        .stderr_has("lỗi: inputs/surveys.yaml:6:16: surveys[0].satisfied: số hài lòng (50) lớn hơn số người được hỏi (40)")
+        .failure();
+}
+
+#[test]
+fn a_course_ending_before_it_starts_is_reported_at_end() {
+    check()
+        .write(
+            "courses.yaml",
+            "courses:\n  - id: K1\n    name: Lớp A\n    kind: other\n    start: 2026-03-10\n    end: 2026-03-01\n",
+        )
+        .stderr_has("lỗi: inputs/courses.yaml:6:10: courses[0].end: ngày kết thúc 2026-03-01 trước ngày bắt đầu 2026-03-10")
+        .failure();
+}
+
+#[test]
+fn a_completed_training_without_a_date_is_reported_at_its_status() {
+    check()
+        .write(
+            "courses.yaml",
+            "courses:\n  - id: K1\n    name: Lớp A\n    kind: other\n    start: 2026-03-01\n    end: 2026-03-10\ntrainings:\n  - official: CB01\n    course: K1\n    status: completed\n",
+        )
+        .stderr_has("lỗi: inputs/courses.yaml:10:13: trainings[0].completed_on: bắt buộc khi status là completed")
+        .failure();
+}
+
+#[test]
+fn thresholds_out_of_order_are_reported_at_the_first_out_of_order() {
+    check()
+        .edit(
+            "config.yaml",
+            "  bodies:",
+            "  kpi:\n    thresholds:\n      excellent: 90\n      good: 70\n      pass: 75\n  bodies:",
+        )
+        .stderr_has("config.kpi.thresholds.pass: ngưỡng phải giảm dần")
+        .failure();
+}
+
+#[test]
+fn a_second_evaluation_in_a_period_is_reported_at_its_period() {
+    check()
+        .write("eval2.yaml", "evaluations:\n  - official: CB01\n    period: 2026-H1\n    scores: {k1: 1, k2: 1, k3: 1, k4: 1, k5: 1, k6: 1, k7: 1, k8: 1, k9: 1, k10: 1, k11: 1}\n")
+        .stderr_has("lỗi: inputs/evaluations.yaml:3:13: evaluations[0].period: cán bộ \"CB01\" đã có phiếu đánh giá kỳ 2026-H1 ở inputs/eval2.yaml:3:13")
+        .failure();
+}
+
+/// A workbook `name` in `t`'s inputs with one sheet of these rows.
+fn workbook(t: &Test, name: &str, sheet: &str, rows: &[&[&str]]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if let Ok(n) = v.parse::<f64>() {
+                ws.write(r as u32, c as u16, n).unwrap();
+            } else if !v.is_empty() {
+                ws.write(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(t.inputs().join(name)).unwrap();
+}
+
+#[test]
+fn in_a_workbook_satisfied_above_respondents_names_the_satisfied_cell() {
+    let t = check();
+    workbook(
+        &t,
+        "khao-sat.xlsx",
+        "Khảo sát",
+        &[
+            &[
+                "Xã, phường",
+                "Kỳ",
+                "Kênh",
+                "Số người được hỏi",
+                "Số hài lòng",
+            ],
+            &["hoa-an", "2026-H1", "citizens", "40", "50"],
+        ],
+    );
+    t.stderr_has("lỗi: inputs/khao-sat.xlsx, trang \"Khảo sát\", ô E2: surveys[0].satisfied: số hài lòng (50)")
+        .failure();
+}
+
+#[test]
+fn in_a_workbook_a_completed_training_without_a_date_names_the_empty_date_cell() {
+    let t = check().write(
+        "courses.yaml",
+        "courses:\n  - id: K1\n    name: Lớp A\n    kind: other\n    start: 2026-03-01\n    end: 2026-03-10\n",
+    );
+    workbook(
+        &t,
+        "dao-tao.xlsx",
+        "Đào tạo",
+        &[
+            &["Mã cán bộ", "Khoá học", "Trạng thái", "Ngày hoàn thành"],
+            &["CB01", "K1", "completed", ""],
+        ],
+    );
+    t.stderr_has("lỗi: inputs/dao-tao.xlsx, trang \"Đào tạo\", ô D2: trainings[0].completed_on: bắt buộc khi status là completed")
+        .failure();
+}

@@ -127,6 +127,85 @@ fn a_killed_run_leaves_nothing_beside_the_documents_and_the_next_run_cleans_up()
     );
 }
 
+/// OUT as a reader sees it: every period folder's manifest entries match
+/// their files (size and SHA-256), and nothing outside the staging area is
+/// there but the listed files and the manifests.
+fn assert_consistent(out: &Path, when: &str) {
+    let mut listed = Vec::new();
+    for e in std::fs::read_dir(out).into_iter().flatten().flatten() {
+        let m = e.path().join("manifest.json");
+        if !e.path().is_dir() || e.file_name() == ".baocao" {
+            continue;
+        }
+        let text = std::fs::read(&m).unwrap_or_else(|_| panic!("{when}: {m:?} missing"));
+        let json: serde_json::Value = serde_json::from_slice(&text)
+            .unwrap_or_else(|err| panic!("{when}: {m:?} unreadable: {err}"));
+        listed.push(m.strip_prefix(out).unwrap().display().to_string());
+        for f in json["files"].as_array().unwrap() {
+            let path = f["path"].as_str().unwrap();
+            let bytes = std::fs::read(out.join(path))
+                .unwrap_or_else(|_| panic!("{when}: {path} listed but missing"));
+            assert_eq!(
+                bytes.len() as u64,
+                f["bytes"].as_u64().unwrap(),
+                "{when}: {path}"
+            );
+            assert_eq!(
+                baocao::batch::sha256_hex(&bytes),
+                f["sha256"].as_str().unwrap(),
+                "{when}: {path} is not what the manifest says"
+            );
+            listed.push(path.to_string());
+        }
+    }
+    listed.sort();
+    assert_eq!(visible_files(out), listed, "{when}: unlisted files in OUT");
+}
+
+/// SIGKILL at several moments of a build (loading, typesetting, the
+/// publish, the end: fractions of a full build's time), each run from what
+/// the previous killed one left, with an issue date that changes every
+/// document: after each kill OUT is consistent, and the next run brings it
+/// to exactly a clean build's bytes.
+#[test]
+fn a_run_killed_at_any_moment_leaves_out_consistent_and_the_next_run_repairs_it() {
+    let t = Test::fixture("sample");
+    let start = Instant::now();
+    let out = spawn(t.path(), &["build", "-j", "1"])
+        .wait_with_output()
+        .unwrap();
+    let full = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let clean = t.snapshot("out");
+    let mut date = "issued_on: 2026-07-05".to_string();
+    let mut t = t;
+    for (i, percent) in [5u32, 25, 50, 75, 90, 97, 100, 103, 110]
+        .into_iter()
+        .enumerate()
+    {
+        let next = format!("issued_on: 2026-07-{:02}", 6 + i);
+        t = t.edit("config.yaml", &date, &next);
+        date = next;
+        let mut child = spawn(t.path(), &["build", "-j", "1"]);
+        std::thread::sleep(full * percent / 100);
+        // A run that ended already is no longer there to kill.
+        if child.try_wait().unwrap().is_none() {
+            signal(&child, "-KILL");
+        }
+        child.wait().unwrap();
+        assert_consistent(&t.out(), &format!("killed at {percent}% of a build"));
+    }
+    let t = t
+        .edit("config.yaml", &date, "issued_on: 2026-07-05")
+        .arg("build")
+        .success();
+    assert_eq!(t.snapshot("out"), clean, "the next run gives a clean build");
+}
+
 #[test]
 fn a_second_build_into_the_same_out_is_refused() {
     let t = Test::fixture("sample");
@@ -173,7 +252,7 @@ fn a_run_with_nothing_changed_writes_no_file() {
     assert!(
         before
             .iter()
-            .any(|(p, _)| p.ends_with(".baocao-cache.json"))
+            .any(|(p, _)| p.ends_with(".baocao/cache.json"))
     );
     std::thread::sleep(Duration::from_millis(20));
     let t = t.then().arg("build").success();
@@ -257,4 +336,41 @@ fn watch_rebuilds_on_a_change_and_survives_a_bad_edit() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("lỗi: inputs/officials.yaml"), "{stderr}");
     assert_eq!(out.status.code(), Some(130), "{stderr}");
+}
+
+#[test]
+fn a_partial_run_publishes_its_documents_beside_all_the_others() {
+    let t = Test::fixture("sample").args(["build"]).success();
+    let before = t.snapshot("out");
+    let t = t
+        .then()
+        .edit(
+            "config.yaml",
+            "issued_on: 2026-07-05",
+            "issued_on: 2026-07-06",
+        )
+        .args(["build", "--commune", "hoa-an", "--only", "phieu-danh-gia"])
+        .success();
+    assert_consistent(&t.out(), "after --commune --only");
+    let after = t.snapshot("out");
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|f| !before.contains(f))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!changed.is_empty());
+    for p in &changed {
+        assert!(
+            p.starts_with("2026-H1/xa/hoa-an/phieu-danh-gia/")
+                || p.as_str() == "2026-H1/manifest.json"
+                || p.starts_with(".baocao/"),
+            "{p} changed"
+        );
+    }
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&after),
+        names(&before),
+        "every other document is still there"
+    );
 }
