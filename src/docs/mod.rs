@@ -26,7 +26,9 @@ mod ke_hoach;
 mod phieu;
 mod plugin;
 mod ratings_csv;
+mod ratings_xlsx;
 mod registry;
+mod thong_ke;
 
 use std::path::PathBuf;
 

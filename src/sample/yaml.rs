@@ -47,18 +47,7 @@ pub fn files(p: &Province) -> Result<Vec<(PathBuf, String)>, SampleError> {
     let cfg = &ds.config;
     let period = cfg.period.words();
     let mut out = vec![
-        file(
-            "config.yaml",
-            &format!(
-                "# Tỉnh mẫu sinh tự động (baocao sample --seed {}): {} xã/phường, {} cán bộ; dữ liệu hư cấu.\n\
-                 # Bối cảnh ban hành của kỳ báo cáo {period}; kpi, warnings không ghi là theo mặc định.\n",
-                p.seed,
-                ds.communes.len(),
-                ds.officials.len()
-            ),
-            "config",
-            cfg,
-        )?,
+        config_file(p)?,
         file(
             "positions.yaml",
             "# Khung năng lực vị trí việc làm cán bộ, công chức cấp xã (dữ liệu mẫu).\n\
@@ -139,6 +128,24 @@ pub fn files(p: &Province) -> Result<Vec<(PathBuf, String)>, SampleError> {
         &ds.surveys,
     )?);
     Ok(out)
+}
+
+/// `config.yaml`, with a comment naming the seed and the size.
+pub fn config_file(p: &Province) -> Result<(PathBuf, String), SampleError> {
+    let ds = &p.data;
+    file(
+        "config.yaml",
+        &format!(
+            "# Tỉnh mẫu sinh tự động (baocao sample --seed {}): {} xã/phường, {} cán bộ; dữ liệu hư cấu.\n\
+             # Bối cảnh ban hành của kỳ báo cáo {}; kpi, warnings không ghi là theo mặc định.\n",
+            p.seed,
+            ds.communes.len(),
+            ds.officials.len(),
+            ds.config.period.words()
+        ),
+        "config",
+        &ds.config,
+    )
 }
 
 /// A data file: comment lines, then `key:` (a top-level key of
