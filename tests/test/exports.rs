@@ -185,6 +185,31 @@ fn statistics_carry_the_figures_of_the_report() {
     assert!(pdf.contains(&total), "{total} not in the PDF");
 }
 
+/// The workbook's header and titles are the PDF appendices' words.
+#[test]
+fn the_header_is_the_pdfs() {
+    let out = built();
+    // Titles print in capitals.
+    let pdf = out.text("2026-H1/tinh/bao-cao-dinh-ky.pdf").to_lowercase();
+    for (sheet, r) in sheets(&out.out().join(THONG_KE)) {
+        // Label, title and the header rows (Biểu 04's third row, count,
+        // total and share, is the workbook's own).
+        for row in 0..4 {
+            for col in 0..r.width() {
+                let h = text(&r, row, col);
+                let h = h
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase();
+                if !h.is_empty() {
+                    assert!(pdf.contains(&h), "{sheet}: {h:?} is not in the PDF");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn shares_are_percent_numbers_and_the_header_is_merged() {
     let path = built().out().join(THONG_KE);
