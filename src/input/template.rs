@@ -292,7 +292,8 @@ fn guide(ws: &mut Worksheet, st: &Styles) -> Result<Lists, XlsxError> {
         ws.write_string_with_format(top, i as u16, *h, &st.head)?;
     }
     let mut row = top + 1;
-    let mut seen: Vec<(Codes, &'static str)> = Vec::new();
+    // Each code list once, named by the first column that uses it.
+    let mut seen: Vec<(Codes, String)> = Vec::new();
     for kind in sheet_order() {
         for c in kind.columns() {
             ws.write_string(row, 0, kind.names[0])?;
@@ -304,7 +305,7 @@ fn guide(ws: &mut Worksheet, st: &Styles) -> Result<Lists, XlsxError> {
             if let Some(codes) = codes_of(&c.field.kind)
                 && !seen.iter().any(|(x, _)| x.codes == codes.codes)
             {
-                seen.push((codes, c.field.column));
+                seen.push((codes, format!("{}: {}", kind.names[0], c.field.column)));
             }
         }
     }
@@ -323,7 +324,7 @@ fn guide(ws: &mut Worksheet, st: &Styles) -> Result<Lists, XlsxError> {
     let mut lists = Vec::new();
     for (i, (codes, column)) in seen.iter().enumerate() {
         let col = first + i as u16;
-        ws.write_string_with_format(top, col, *column, &st.head)?;
+        ws.write_string_with_format(top, col, column, &st.head)?;
         let labels = labels(codes);
         for (j, l) in labels.iter().enumerate() {
             ws.write_string(top + 1 + j as u32, col, l)?;
