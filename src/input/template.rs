@@ -474,6 +474,7 @@ config:
     discipline_months: 24            # kỷ luật trong bao nhiêu tháng gần nhất thì cảnh báo
     discipline_score: 70             # điểm nhóm kỷ luật, kỷ cương dưới mức này thì cảnh báo
     late_tasks: 3                    # số nhiệm vụ chậm tiến độ từ mức này thì cảnh báo
+    # provincial_names_max: 300      # danh sách cảnh báo của tỉnh dài hơn số dòng này thì chỉ ghi tên cán bộ lãnh đạo, còn lại đếm theo xã
   bodies:                            # cơ quan ban hành: dùng ở tiêu đề và chữ ký văn bản
     provincial_committee:            # Tỉnh uỷ
       parent: ĐẢNG BỘ TỈNH CAO BẰNG  # tên cơ quan cấp trên (dòng trên của tiêu đề)
