@@ -8,9 +8,11 @@ use super::{Province, SampleError, io_error, yaml};
 use crate::input::template::{WORKBOOK, workbook};
 
 /// Write `config.yaml` and `du-lieu.xlsx` into `dir`; returns how many
-/// files (2).
+/// files (2). The YAML data files of an earlier `baocao sample` there are
+/// removed (the data would be there twice).
 pub fn write(p: &Province, dir: &Path) -> Result<usize, SampleError> {
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    yaml::remove(dir)?;
     let (rel, text) = yaml::config_file(p)?;
     let path = dir.join(rel);
     std::fs::write(&path, text).map_err(|e| io_error(&path, e))?;
@@ -19,6 +21,15 @@ pub fn write(p: &Province, dir: &Path) -> Result<usize, SampleError> {
     let path = dir.join(WORKBOOK);
     std::fs::write(&path, book).map_err(|e| io_error(&path, e))?;
     Ok(2)
+}
+
+/// Remove the workbook of an earlier `sample --xlsx` from `dir`.
+pub fn remove(dir: &Path) -> Result<(), SampleError> {
+    let p = dir.join(WORKBOOK);
+    if p.is_file() {
+        std::fs::remove_file(&p).map_err(|e| io_error(&p, e))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

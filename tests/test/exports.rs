@@ -528,4 +528,19 @@ fn the_sample_as_a_workbook_builds_the_same_documents_as_yaml() {
         super::workbooks::manifest(&xlsx) == reference,
         "the builds differ"
     );
+    // --force switches spelling without leaving the other's data files.
+    let yaml = yaml
+        .then()
+        .args(["sample", "tinh", "--xlsx", "--force"])
+        .args(small)
+        .success();
+    let files: Vec<String> = yaml.snapshot("tinh").into_iter().map(|(p, _)| p).collect();
+    assert_eq!(files, ["config.yaml", "du-lieu.xlsx"]);
+    let back = xlsx
+        .then()
+        .args(["sample", "tinh", "--force"])
+        .args(small)
+        .success();
+    assert!(!back.path().join("tinh/du-lieu.xlsx").exists());
+    back.then().args(["check", "tinh"]).success();
 }
