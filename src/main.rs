@@ -314,8 +314,16 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
                         "compute_ms": ms(r.stages.compute),
                         "render_ms": ms(r.stages.render),
                         "typeset_ms": ms(r.stages.typeset),
+                        "typeset_forms_ms": ms(r.stages.typeset_forms),
+                        "typeset_by_kind_ms": r
+                            .stages
+                            .typeset_by_kind
+                            .iter()
+                            .map(|(k, d)| (k.to_string(), ms(*d)))
+                            .collect::<std::collections::BTreeMap<_, _>>(),
                         "write_ms": ms(r.stages.write),
                         "peak_bytes": batch::peak_memory(),
+                        "cpu_ms": batch::cpu_time().map(ms),
                     })
                 );
             }

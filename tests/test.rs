@@ -36,6 +36,7 @@ mod test {
     mod build;
     mod cli_help;
     mod exports;
+    mod ho_so;
     mod incremental;
     mod ke_hoach_canh_bao;
     mod layout;

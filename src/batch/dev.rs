@@ -21,6 +21,17 @@ pub fn peak_memory() -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU time of the process so far, all threads, user and system
+/// (`/proc/self/stat`, in clock ticks of 1/100 s, Linux's USER_HZ).
+pub fn cpu_time() -> Option<std::time::Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(std::time::Duration::from_millis(ticks * 10))
+}
+
 /// Render one template with a view-model file and typeset it (developer aid).
 pub fn dev_render(
     template: &str,

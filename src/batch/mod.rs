@@ -58,7 +58,7 @@ use crate::model::Model;
 use crate::render::Templates;
 use crate::typeset::{Engine, FontSet};
 pub use check::summary;
-pub use dev::{dev_render, peak_memory};
+pub use dev::{cpu_time, dev_render, peak_memory};
 pub use write::{ManifestEntry, sha256_hex};
 
 /// The dossier code for `--only` and the manifest (a zip of other
@@ -94,6 +94,10 @@ pub struct Stages {
     pub compute: Duration,
     pub render: Duration,
     pub typeset: Duration,
+    /// The part of `typeset` spent on one-page forms.
+    pub typeset_forms: Duration,
+    /// `typeset` per document kind.
+    pub typeset_by_kind: std::collections::BTreeMap<&'static str, Duration>,
     pub write: Duration,
 }
 
@@ -392,6 +396,10 @@ impl<'o> Build<'o> {
         .run(todo);
         self.stages.render += outcome.render;
         self.stages.typeset += outcome.typeset;
+        self.stages.typeset_forms += outcome.typeset_forms;
+        for (k, d) in outcome.typeset_by_kind {
+            *self.stages.typeset_by_kind.entry(k).or_default() += d;
+        }
         self.stages.write += outcome.write;
         if cancel::requested() {
             write::discard(&self.opts.out, outcome.staged);

@@ -8,6 +8,7 @@
 //! typeset::Engine::pdf_batch), or one other document. Which jobs are forms
 //! is the kind's to say ([`crate::docs::DocKind::batched`]).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -43,6 +44,10 @@ pub struct Outcome {
     /// Summed over the workers.
     pub render: Duration,
     pub typeset: Duration,
+    /// The part of `typeset` spent on one-page forms (DocKind::batched).
+    pub typeset_forms: Duration,
+    /// `typeset` per document kind.
+    pub typeset_by_kind: BTreeMap<&'static str, Duration>,
     pub write: Duration,
 }
 
@@ -60,12 +65,30 @@ enum Unit {
 struct Clocks {
     render: AtomicU64,
     typeset: AtomicU64,
+    typeset_forms: AtomicU64,
+    by_kind: Mutex<BTreeMap<&'static str, Duration>>,
     write: AtomicU64,
 }
 
 impl Clocks {
     fn add(counter: &AtomicU64, since: Instant) {
         counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+
+    /// Typesetting time of `job` (a form or not).
+    fn typeset(&self, job: &Job, since: Instant) {
+        let d = since.elapsed();
+        let ns = d.as_nanos() as u64;
+        self.typeset.fetch_add(ns, Ordering::Relaxed);
+        if job.kind.batched() {
+            self.typeset_forms.fetch_add(ns, Ordering::Relaxed);
+        }
+        *self
+            .by_kind
+            .lock()
+            .expect("lock")
+            .entry(job.kind.code())
+            .or_default() += d;
     }
 }
 
@@ -162,6 +185,8 @@ impl Typesetting<'_> {
             failures,
             render: Duration::from_nanos(clocks.render.into_inner()),
             typeset: Duration::from_nanos(clocks.typeset.into_inner()),
+            typeset_forms: Duration::from_nanos(clocks.typeset_forms.into_inner()),
+            typeset_by_kind: clocks.by_kind.into_inner().expect("lock"),
             write: Duration::from_nanos(clocks.write.into_inner()),
         }
     }
@@ -213,7 +238,7 @@ impl Typesetting<'_> {
             )
             .map(|(pdf, _)| pdf)
             .map_err(|e| format!("lỗi dàn trang: {e}"));
-        Clocks::add(&clocks.typeset, t);
+        clocks.typeset(job, t);
         pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
     }
 
@@ -245,8 +270,10 @@ impl Typesetting<'_> {
         let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
         let batch = sources.ok().and_then(|sources| {
             let t = Instant::now();
-            let r = self.engine.pdf_batch(&sources, &titles, self.date, false);
-            Clocks::add(&clocks.typeset, t);
+            // Kinds with no tighter layout keep a document of several pages.
+            let keep = jobs.iter().all(|j| j.fit_variants <= 1);
+            let r = self.engine.pdf_batch(&sources, &titles, self.date, keep);
+            clocks.typeset(jobs[0], t);
             r.ok()
         });
         match batch {
@@ -290,7 +317,7 @@ impl Typesetting<'_> {
             let source = self.source(job, vm, k, clocks)?;
             let t = Instant::now();
             let r = self.engine.pdf_batch(&[source], &[title], self.date, last);
-            Clocks::add(&clocks.typeset, t);
+            clocks.typeset(job, t);
             match r.map(|mut b| b.pdfs.pop()) {
                 Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes, clocks),
                 Ok(_) => continue,

@@ -13,6 +13,7 @@ use super::common::{
     DocVm, commune_committee, commune_words, provincial_doc, resolution_citation, title_words,
     unit_words,
 };
+use super::long_list::{Abridged, abridge};
 use super::{Job, Selection, plan_both_levels};
 use crate::input::{Commune, Dataset, Official, Task};
 use crate::model::Model;
@@ -60,6 +61,16 @@ pub struct CanhBaoVm {
     pub below_count: String,
     pub late_count: String,
     pub risks_count: String,
+    /// The rows left out of each list, when it is abridged (long_list).
+    pub below_others: Option<String>,
+    pub late_others: Option<String>,
+    pub risks_others: Option<String>,
+    /// config.warnings.provincial_names_max, as printed.
+    pub names_max: String,
+    /// The rows left out, counted per commune, and their total: empty and
+    /// none when no list is abridged.
+    pub others: Vec<OthersVm>,
+    pub others_total: Option<OthersVm>,
     /// The warning thresholds in force (config.warnings).
     pub thresholds: ThresholdsVm,
 }
@@ -70,6 +81,20 @@ pub struct ThresholdsVm {
     /// The first day a discipline still counts, d/m/yyyy.
     pub discipline_from: String,
     pub discipline_score: String,
+    pub late_tasks: String,
+}
+
+/// The rows the provincial lists leave out, in one commune (or in all).
+#[derive(Debug, Serialize)]
+pub struct OthersVm {
+    /// Empty on the total.
+    pub stt: String,
+    pub commune: String,
+    pub below: String,
+    pub late: String,
+    /// Officials left out, per rule that fired.
+    pub recent_discipline: String,
+    pub low_discipline_score: String,
     pub late_tasks: String,
 }
 
@@ -161,7 +186,7 @@ impl<'a> Facts<'a> {
     }
 }
 
-fn reason_vm(r: &Risk) -> ReasonVm {
+pub(super) fn reason_vm(r: &Risk) -> ReasonVm {
     match r {
         Risk::RecentDiscipline {
             on,
@@ -220,6 +245,12 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
     let as_of = date_body(cfg.as_of);
     let in_scope = |id: &str| commune.is_none_or(|c| c.id == id);
 
+    // A provincial list above the limit names leaders only (long_list).
+    let max = commune
+        .is_none()
+        .then_some(cfg.warnings.provincial_names_max as usize);
+    let leader = |o: &Official| model.position(&o.position).leader;
+
     // (1) Below the standard: requirement gaps only.
     let mut below: Vec<(&OfficialGaps, Vec<&Gap>)> = facts
         .gaps
@@ -229,7 +260,10 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         .filter(|(_, req): &(_, Vec<&Gap>)| !req.is_empty())
         .collect();
     sort_officials(ds, &mut below, |(g, _)| g.official);
-    let below: Vec<BelowVm> = below
+    let below_total = below.len();
+    let below = abridge(below, max, |(g, _)| g.position.leader);
+    let below_vm: Vec<BelowVm> = below
+        .named
         .iter()
         .enumerate()
         .map(|(i, (g, req))| BelowVm {
@@ -246,7 +280,7 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         })
         .collect();
 
-    // (2) Late tasks: commune, due date, id.
+    // (2) Late tasks: commune, due date, id; named when the owner leads.
     let mut late: Vec<&LateTask> = facts
         .late
         .iter()
@@ -258,7 +292,10 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
             .then(a.task.due.cmp(&b.task.due))
             .then_with(|| a.task.id.cmp(&b.task.id))
     });
-    let late: Vec<LateVm> = late
+    let late_total = late.len();
+    let late = abridge(late, max, |l| owner(ds, l.task).is_some_and(leader));
+    let late_vm: Vec<LateVm> = late
+        .named
         .iter()
         .enumerate()
         .map(|(i, l)| late_vm(model, i, l))
@@ -271,7 +308,10 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         .filter(|(o, _)| in_scope(&o.commune))
         .collect();
     sort_officials(ds, &mut risks, |(o, _)| o);
-    let risks: Vec<RiskVm> = risks
+    let risks_total = risks.len();
+    let risks = abridge(risks, max, |(o, _)| leader(o));
+    let risks_vm: Vec<RiskVm> = risks
+        .named
         .iter()
         .enumerate()
         .map(|(i, (o, fired))| RiskVm {
@@ -283,6 +323,7 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
             reasons: fired.iter().map(reason_vm).collect(),
         })
         .collect();
+    let (others, others_total) = others_vm(model, &below, &late, &risks);
 
     let title = "Danh sách cảnh báo sớm";
     let mut doc = match commune {
@@ -327,14 +368,88 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         commune: commune.map(|c| upper_first(&commune_words(c))),
         as_of,
         resolution: resolution_citation(cfg),
-        below_count: thousands(below.len() as i64),
-        late_count: thousands(late.len() as i64),
-        risks_count: thousands(risks.len() as i64),
-        below,
-        late,
-        risks,
+        below_count: thousands(below_total as i64),
+        late_count: thousands(late_total as i64),
+        risks_count: thousands(risks_total as i64),
+        below_others: left_out(&below),
+        late_others: left_out(&late),
+        risks_others: left_out(&risks),
+        names_max: thousands(cfg.warnings.provincial_names_max as i64),
+        others,
+        others_total,
+        below: below_vm,
+        late: late_vm,
+        risks: risks_vm,
         thresholds: thresholds(ds),
     }
+}
+
+/// The count of rows left out of an abridged list, as printed.
+fn left_out<T>(a: &Abridged<T>) -> Option<String> {
+    a.abridged().then(|| thousands(a.others.len() as i64))
+}
+
+/// The official owning a task, if recorded and known.
+fn owner<'a>(ds: &'a Dataset, t: &Task) -> Option<&'a Official> {
+    let id = t.owner.as_deref()?;
+    ds.officials.iter().find(|o| o.id == id)
+}
+
+/// The rows left out of the abridged lists, per commune (data order, only
+/// communes with any) and their total; none when nothing is left out.
+fn others_vm(
+    model: &Model,
+    below: &Abridged<(&OfficialGaps, Vec<&Gap>)>,
+    late: &Abridged<&LateTask>,
+    risks: &Abridged<&(&Official, Vec<Risk>)>,
+) -> (Vec<OthersVm>, Option<OthersVm>) {
+    if !(below.abridged() || late.abridged() || risks.abridged()) {
+        return (Vec::new(), None);
+    }
+    // below, late, recent discipline, low score, late tasks
+    let count = |commune: Option<&str>| -> [usize; 5] {
+        let here = |id: &str| commune.is_none_or(|c| c == id);
+        let fired = |rule: fn(&Risk) -> bool| {
+            risks
+                .others
+                .iter()
+                .filter(|(o, f)| here(&o.commune) && f.iter().any(rule))
+                .count()
+        };
+        [
+            below
+                .others
+                .iter()
+                .filter(|(g, _)| here(&g.official.commune))
+                .count(),
+            late.others.iter().filter(|l| here(&l.task.commune)).count(),
+            fired(|r| matches!(r, Risk::RecentDiscipline { .. })),
+            fired(|r| matches!(r, Risk::LowDisciplineScore { .. })),
+            fired(|r| matches!(r, Risk::LateTasks { .. })),
+        ]
+    };
+    let row = |stt: String, commune: String, n: [usize; 5]| OthersVm {
+        stt,
+        commune,
+        below: thousands(n[0] as i64),
+        late: thousands(n[1] as i64),
+        recent_discipline: thousands(n[2] as i64),
+        low_discipline_score: thousands(n[3] as i64),
+        late_tasks: thousands(n[4] as i64),
+    };
+    let mut rows = Vec::new();
+    for c in &model.ds.communes {
+        let n = count(Some(&c.id));
+        if n.iter().any(|&x| x > 0) {
+            rows.push(row(
+                thousands(rows.len() as i64 + 1),
+                upper_first(&commune_words(c)),
+                n,
+            ));
+        }
+    }
+    let total = row(String::new(), String::new(), count(None));
+    (rows, Some(total))
 }
 
 fn late_vm(model: &Model, i: usize, l: &LateTask) -> LateVm {
@@ -345,11 +460,7 @@ fn late_vm(model: &Model, i: usize, l: &LateTask) -> LateVm {
         id: t.id.clone(),
         title: t.title.clone(),
         commune: upper_first(&commune_words(model.commune(&t.commune))),
-        owner: t
-            .owner
-            .as_deref()
-            .and_then(|id| model.ds.officials.iter().find(|o| o.id == id))
-            .map_or_else(|| "—".to_string(), |o| o.name.clone()),
+        owner: owner(model.ds, t).map_or_else(|| "—".to_string(), |o| o.name.clone()),
         due: date_body(t.due),
         done: warnings::done_at(t, as_of).map(date_body),
         days: thousands(l.days_late),

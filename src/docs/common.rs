@@ -143,6 +143,70 @@ pub fn commune_committee(
     }
 }
 
+/// The same document issued by the commune People's Committee in the state
+/// layout (NĐ 30): "UBND TỈNH …" over "UBND XÃ …", "Số: …/…-UBND", signed
+/// "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" by `config.communes[].chairman`.
+pub fn state_committee(doc: &mut DocVm, model: &Model, c: &Commune) {
+    let cfg = &model.ds.config;
+    doc.style = "state";
+    doc.superior = new_style_tones(&format!("UBND TỈNH {}", cfg.province.to_uppercase()));
+    doc.issuer = new_style_tones(&format!("UBND {}", commune_words(c).to_uppercase()));
+    doc.body_code = "UBND".into();
+    doc.signer = Signer {
+        authority: "TM. ỦY BAN NHÂN DÂN".into(),
+        role: "CHỦ TỊCH".into(),
+        name: c.chairman.clone().unwrap_or_default(),
+    };
+}
+
+/// The tone of a final "oa", "oe", "uy" on its first vowel, as state
+/// documents spell the names of bodies ("HOÀ AN" → "HÒA AN", "Uỷ" → "Ủy");
+/// "quý", "hoàng" keep theirs.
+pub fn new_style_tones(s: &str) -> String {
+    // (toned second vowel, its base) and the toned forms of o and u.
+    const TONED: [(&str, char); 6] = [
+        ("àáảãạ", 'a'),
+        ("ÀÁẢÃẠ", 'A'),
+        ("èéẻẽẹ", 'e'),
+        ("ÈÉẺẼẸ", 'E'),
+        ("ỳýỷỹỵ", 'y'),
+        ("ỲÝỶỸỴ", 'Y'),
+    ];
+    const FIRST: [(char, &str); 4] = [
+        ('o', "òóỏõọ"),
+        ('O', "ÒÓỎÕỌ"),
+        ('u', "ùúủũụ"),
+        ('U', "ÙÚỦŨỤ"),
+    ];
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = chars.clone();
+    for i in 1..chars.len() {
+        let at_end = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let Some((tone, base)) = TONED.iter().find_map(|(forms, base)| {
+            forms
+                .chars()
+                .position(|f| f == chars[i])
+                .map(|t| (t, *base))
+        }) else {
+            continue;
+        };
+        let first = chars[i - 1];
+        let pair = matches!(
+            (first.to_ascii_lowercase(), base.to_ascii_lowercase()),
+            ('o', 'a') | ('o', 'e') | ('u', 'y')
+        );
+        let after_q = i >= 2 && matches!(chars[i - 2], 'q' | 'Q');
+        if !at_end || !pair || after_q {
+            continue;
+        }
+        if let Some((_, forms)) = FIRST.iter().find(|(c, _)| *c == first) {
+            out[i - 1] = forms.chars().nth(tone).unwrap_or(first);
+            out[i] = base;
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// A document issued by a provincial body (Tỉnh uỷ, Ban Tổ chức Tỉnh uỷ):
 /// place from `config.place`, number from `config.numbering[key]`,
 /// recipients from `config.recipients[key]` (else `default_recipients`).
@@ -250,6 +314,17 @@ mod tests {
         assert_eq!(printed_number(&doc), "123");
         doc.number = None;
         assert_eq!(printed_number(&doc), "\u{a0}".repeat(8));
+    }
+
+    #[test]
+    fn state_spelling_moves_the_tone_of_a_final_oa_oe_uy() {
+        assert_eq!(new_style_tones("UBND XÃ HOÀ AN"), "UBND XÃ HÒA AN");
+        assert_eq!(
+            new_style_tones("ĐẢNG UỶ, Thanh Hoá, khoẻ"),
+            "ĐẢNG ỦY, Thanh Hóa, khỏe"
+        );
+        assert_eq!(new_style_tones("Hoàng Quý Thuỵ"), "Hoàng Quý Thụy");
+        assert_eq!(new_style_tones("HÒA AN"), "HÒA AN");
     }
 
     #[test]

@@ -1,14 +1,8 @@
 //! Documents: which ones to build, for whom, and the view-model of each.
 //!
-//! A document kind is a view-model builder plus a template name; adding one
-//! touches no other stage. View-models are plain serialisable data with every
-//! figure already formatted the Vietnamese way.
-
-//! Documents: which ones to build, for whom, and the view-model of each.
-//!
 //! Every document kind is a plug-in: a unit struct implementing [`DocKind`]
 //! at the bottom of its own module (`phieu`, `danh_sach`, `bao_cao`,
-//! `ke_hoach`, `canh_bao`), listed once in [`KINDS`]. It plans its
+//! `ke_hoach`, `canh_bao`, `ho_so`), listed once in [`KINDS`]. It plans its
 //! [`Job`]s, each a path plus a view-model: plain serialisable data with
 //! every figure already formatted the Vietnamese way, rendered by the
 //! template of the same code. Data exports beside the PDFs are plug-ins
@@ -22,7 +16,9 @@ mod bao_cao;
 mod canh_bao;
 mod common;
 mod danh_sach;
+mod ho_so;
 mod ke_hoach;
+mod long_list;
 mod phieu;
 mod plugin;
 mod ratings_csv;

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::common::{DocVm, commune_committee, commune_words};
+use super::common::{DocVm, commune_committee, commune_words, state_committee};
 use super::{DocKind, Job, Selection, commune_dir, file_stem, ratings_csv, to_value};
-use crate::input::{Bloc, Official};
+use crate::input::{Bloc, Commune, Evaluation, GovernmentLayout, Official};
 use crate::model::{self, Model, Rating};
 use crate::vn::{date_body, decimal1_ratio};
 
@@ -156,6 +156,25 @@ pub fn cap_reason(r: &model::Rated) -> Option<String> {
     Some(s)
 }
 
+/// The Party committee signs a sheet: its secretary, or the evaluator given.
+fn party_evaluator(e: &Evaluation, commune: &Commune) -> EvaluatorVm {
+    EvaluatorVm {
+        authority: "T/M ĐẢNG UỶ".into(),
+        role: e
+            .evaluator
+            .as_ref()
+            .filter(|ev| !ev.title.is_empty())
+            .map(|ev| role_without_committee(&ev.title))
+            .unwrap_or_else(|| "BÍ THƯ".into()),
+        name: e
+            .evaluator
+            .as_ref()
+            .map(|ev| ev.name.clone())
+            .or_else(|| commune.secretary.clone())
+            .unwrap_or_default(),
+    }
+}
+
 pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
     let cfg = &model.ds.config;
     let o = r.official;
@@ -169,6 +188,12 @@ pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
         format!("Phiếu đánh giá, xếp loại chất lượng cán bộ - {}", o.name),
     );
     doc.show_number = false;
+    let state = o.bloc == Bloc::Government && cfg.government_layout == GovernmentLayout::State;
+    if state {
+        // The Committee's paper, with its "Số:" line (number left blank).
+        state_committee(&mut doc, model, commune);
+        doc.show_number = true;
+    }
     let unit = match o.bloc {
         Bloc::Party => format!("Đảng uỷ {}", commune_words(commune)),
         Bloc::Government => format!("Ủy ban nhân dân {}", commune_words(commune)),
@@ -196,20 +221,15 @@ pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
         .collect();
     let (n, d) = r.score.total();
     let e = r.evaluation;
-    let evaluator = EvaluatorVm {
-        authority: "T/M ĐẢNG UỶ".into(),
-        role: e
-            .evaluator
-            .as_ref()
-            .filter(|ev| !ev.title.is_empty())
-            .map(|ev| role_without_committee(&ev.title))
-            .unwrap_or_else(|| "BÍ THƯ".into()),
-        name: e
-            .evaluator
-            .as_ref()
-            .map(|ev| ev.name.clone())
-            .or_else(|| commune.secretary.clone())
-            .unwrap_or_default(),
+    let evaluator = if state {
+        // NĐ 30: the Committee signs, by its chairman.
+        EvaluatorVm {
+            authority: doc.signer.authority.clone(),
+            role: doc.signer.role.clone(),
+            name: doc.signer.name.clone(),
+        }
+    } else {
+        party_evaluator(e, commune)
     };
     PhieuVm {
         doc,

@@ -19,8 +19,11 @@ pub trait DocKind: Sync {
     /// order (called only when the selection wants this kind).
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>);
 
-    /// A one-page form: the runner typesets the forms of one commune
-    /// together, in batches, and splits them (typeset::Engine::pdf_batch).
+    /// A form: the runner typesets the forms of one commune together, in
+    /// batches, and splits them (typeset::Engine::pdf_batch). A form that
+    /// runs onto a second page is redone with a tighter layout while its
+    /// kind has one (`Job::fit_variants`); one of a kind without any is
+    /// kept whole.
     fn batched(&self) -> bool {
         false
     }

@@ -2,7 +2,8 @@
 
 use super::plugin::{DocKind, Export};
 use super::{
-    Selection, bao_cao, canh_bao, danh_sach, ke_hoach, phieu, ratings_csv, ratings_xlsx, thong_ke,
+    Selection, bao_cao, canh_bao, danh_sach, ho_so, ke_hoach, phieu, ratings_csv, ratings_xlsx,
+    thong_ke,
 };
 
 /// Every document kind, in planning order (the order `--only` lists them).
@@ -12,6 +13,7 @@ pub static KINDS: &[&dyn DocKind] = &[
     &bao_cao::PeriodicReport,
     &ke_hoach::TrainingPlan,
     &canh_bao::EarlyWarnings,
+    &ho_so::OfficialRecord,
 ];
 
 /// Every data export.

@@ -110,6 +110,10 @@ codes!(TrainingStatus {
     Completed = "completed": "Đã hoàn thành",
     Dropped = "dropped": "Bỏ học",
 });
+codes!(
+    /// `config.government_layout`: the layout of government-bloc sheets.
+    GovernmentLayout { Party = "party": "thể thức văn bản của Đảng", State = "state": "thể thức văn bản hành chính nhà nước" }
+);
 codes!(SurveyChannel { Citizens = "citizens": "Người dân", Businesses = "businesses": "Doanh nghiệp", Internal = "internal": "Nội bộ" });
 
 /// A reporting period: a year, a half or a quarter.
@@ -267,6 +271,9 @@ pub struct WarningRules {
     pub discipline_months: u32,
     pub discipline_score: u32,
     pub late_tasks: u32,
+    /// Above this many rows a provincial list names leaders only
+    /// (docs::long_list).
+    pub provincial_names_max: u32,
 }
 
 impl Default for WarningRules {
@@ -275,6 +282,7 @@ impl Default for WarningRules {
             discipline_months: 24,
             discipline_score: 70,
             late_tasks: 3,
+            provincial_names_max: 300,
         }
     }
 }
@@ -301,6 +309,8 @@ pub struct Config {
     pub narrative: BTreeMap<String, String>,
     /// Layout overrides for the ruleset of the template library (e.g. margins).
     pub layout: BTreeMap<String, serde_json::Value>,
+    /// The layout of government-bloc officials' sheets (default party).
+    pub government_layout: GovernmentLayout,
     pub src: Src,
 }
 
@@ -314,6 +324,8 @@ pub struct Commune {
     pub cluster: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secretary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chairman: Option<String>,
     #[serde(skip)]
     pub src: Src,
 }

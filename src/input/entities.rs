@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::data::*;
-use super::decode::{Decoder, Obj, date, period, string_list, text};
+use super::decode::{Decoder, Obj, code, date, period, string_list, text};
 use super::node::{Node, Value};
 use super::schema::{
     Field, Kind, Schema, dec, entity, field_value, kind, post_check, read_field, required,
@@ -18,6 +18,7 @@ entity!(Commune [src] {
     region: req code(Region) = "Vùng",
     cluster: opt text = "Cụm",
     secretary: opt text = "Bí thư",
+    chairman: opt text = "Chủ tịch UBND",
 });
 
 entity!(Requirements {
@@ -341,6 +342,9 @@ fn warnings(d: &mut Decoder, n: &Node, path: &str) -> Option<WarningRules> {
     if let Some(v) = o.opt(d, "late_tasks", |d, n, f| d.int(n, f, 1, 1000)) {
         w.late_tasks = v as u32;
     }
+    if let Some(v) = o.opt(d, "provincial_names_max", |d, n, f| d.int(n, f, 1, 100_000)) {
+        w.provincial_names_max = v as u32;
+    }
     o.finish(d).then_some(w)
 }
 
@@ -430,6 +434,9 @@ pub fn config(d: &mut Decoder, n: &Node, path: &str) -> Option<Config> {
     let recipients = o.opt(d, "recipients", list_map).unwrap_or_default();
     let narrative = o.opt(d, "narrative", text_map).unwrap_or_default();
     let layout = o.opt(d, "layout", json_map).unwrap_or_default();
+    let government_layout = o
+        .opt(d, "government_layout", code::<GovernmentLayout>)
+        .unwrap_or(GovernmentLayout::Party);
     let src = o.src(d);
     o.finish(d).then_some(())?;
     let (provincial_committee, organization_board) = bodies?;
@@ -448,6 +455,7 @@ pub fn config(d: &mut Decoder, n: &Node, path: &str) -> Option<Config> {
         recipients,
         narrative,
         layout,
+        government_layout,
         src,
     })
 }

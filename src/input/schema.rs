@@ -122,6 +122,7 @@ code_lists!(
     Major,
     CourseKind,
     TrainingStatus,
+    GovernmentLayout,
     SurveyChannel
 );
 

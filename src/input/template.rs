@@ -474,7 +474,7 @@ config:
     discipline_months: 24            # kỷ luật trong bao nhiêu tháng gần nhất thì cảnh báo
     discipline_score: 70             # điểm nhóm kỷ luật, kỷ cương dưới mức này thì cảnh báo
     late_tasks: 3                    # số nhiệm vụ chậm tiến độ từ mức này thì cảnh báo
-    # provincial_names_max: 300      # danh sách cảnh báo của tỉnh dài hơn số dòng này thì chỉ ghi tên cán bộ lãnh đạo, còn lại đếm theo xã
+    provincial_names_max: 300        # danh sách cảnh báo của tỉnh dài hơn số dòng này thì chỉ ghi tên cán bộ lãnh đạo, còn lại đếm theo xã
   bodies:                            # cơ quan ban hành: dùng ở tiêu đề và chữ ký văn bản
     provincial_committee:            # Tỉnh uỷ
       parent: ĐẢNG BỘ TỈNH CAO BẰNG  # tên cơ quan cấp trên (dòng trên của tiêu đề)
@@ -492,7 +492,7 @@ config:
     provincial_report: [Ban Tổ chức Trung ương (báo cáo), Các đảng uỷ trực thuộc Tỉnh uỷ, Lưu Văn phòng Tỉnh uỷ]
   narrative: {}                      # (không bắt buộc) các phần lời văn của báo cáo: leadership, limitations, directions, proposals
   layout: {}                         # (không bắt buộc) chỉnh trình bày, ví dụ lề trang: {margin: {top: 25, bottom: 25, left: 35, right: 15}}
-  # government_layout: party         # (không bắt buộc) mẫu phiếu của khối chính quyền: party hoặc state
+  government_layout: party           # (không bắt buộc) mẫu phiếu của khối chính quyền: party (theo thể thức của Đảng) hoặc state (theo Nghị định 30)
 "#;
 
 /// What `baocao mau` could not do.

@@ -141,6 +141,7 @@ pub fn communes(
             region,
             cluster: Some(cluster),
             secretary: None,
+            chairman: None,
             src: src(),
         });
     }

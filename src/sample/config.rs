@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use super::rng::ymd;
 use super::src;
 use crate::input::{
-    Bloc, Body, Config, Education, ItSkill, Kpi, Major, Period, PoliticalTheory, Position, Region,
-    Requirements, Resolution, Signer, WarningRules,
+    Bloc, Body, Config, Education, GovernmentLayout, ItSkill, Kpi, Major, Period, PoliticalTheory,
+    Position, Region, Requirements, Resolution, Signer, WarningRules,
 };
 
 /// The issuing context of the 2026-H1 report, default KPI weights and
@@ -115,6 +115,7 @@ pub fn config() -> Config {
             ("funding".into(), FUNDING.into()),
         ]),
         layout: BTreeMap::new(),
+        government_layout: GovernmentLayout::Party,
         src: src(),
     }
 }

@@ -1,11 +1,12 @@
-//! One evaluation per official for the config's period: eleven scores
+//! One evaluation per official for the config's period (and, for some,
+//! of the periods before it, [`earlier`]): eleven scores
 //! around the official's band (≈ 16% / 67% / 14% / 3% ratings, some totals
 //! exactly on a threshold), the texts of the form and who evaluated.
 
 use super::officials::{Plan, Profile, index};
 use super::rng::Rng;
 use super::src;
-use crate::input::{Bloc, Dataset, Evaluation, Evaluator, Kpi};
+use crate::input::{Bloc, Dataset, Evaluation, Evaluator, Kpi, Period};
 use crate::model::Rating;
 use crate::model::score::{GROUPS, SCALE, Score};
 
@@ -68,6 +69,55 @@ pub fn evaluations(rng: &mut Rng, ds: &Dataset, plan: &Plan) -> Vec<Evaluation> 
                 strengths,
                 weaknesses,
                 evaluator,
+                src: src(),
+            });
+        }
+    }
+    out
+}
+
+/// The period before `p` (2026-H1 → 2025-H2).
+fn previous(p: Period) -> Period {
+    match p {
+        Period::Year(y) => Period::Year(y - 1),
+        Period::Half(y, 2) => Period::Half(y, 1),
+        Period::Half(y, _) => Period::Half(y - 1, 2),
+        Period::Quarter(y, q) if q <= 1 => Period::Quarter(y - 1, 4),
+        Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+    }
+}
+
+/// Evaluations of earlier periods (the record shows every period): for
+/// about two officials in five evaluated in the config's period, the one
+/// or two periods before it, scores only. Drawn from their own `rng`, after
+/// everything else, so the rest of the province does not change.
+pub fn earlier(rng: &mut Rng, ds: &Dataset, plan: &Plan) -> Vec<Evaluation> {
+    let weights = Weights::of(&ds.config.kpi);
+    let mut out = Vec::new();
+    for e in ds
+        .evaluations
+        .iter()
+        .filter(|e| e.period == ds.config.period)
+    {
+        let Some(i) = ds.officials.iter().position(|o| o.id == e.official) else {
+            continue;
+        };
+        if !rng.chance(400) {
+            continue;
+        }
+        let (o, profile) = (&ds.officials[i], &plan.profiles[i]);
+        let mut period = e.period;
+        for _ in 0..1 + rng.below(2) {
+            period = previous(period);
+            let disciplined = o.disciplines.iter().any(|d| period.contains(d.on));
+            out.push(Evaluation {
+                official: o.id.clone(),
+                period,
+                scores: scores(rng, &weights, profile, disciplined),
+                self_assessment: None,
+                strengths: None,
+                weaknesses: None,
+                evaluator: None,
                 src: src(),
             });
         }

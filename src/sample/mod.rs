@@ -210,15 +210,24 @@ pub fn generate(opts: &Options) -> Result<Province, SampleError> {
     };
     let (officials, plan) = officials::officials(&mut rng, &ds, members);
     ds.officials = officials;
-    // Each commune's Bí thư (its first official) signs for its Đảng uỷ.
+    // Each commune's Bí thư (its first official) signs for its Đảng uỷ,
+    // its Chủ tịch UBND for the People's Committee (state layout).
     for (c, range) in ds.communes.iter_mut().zip(&plan.members) {
         c.secretary = Some(ds.officials[range.start].name.clone());
+        c.chairman = ds.officials[range.clone()]
+            .iter()
+            .find(|o| o.position == "chu-tich-ubnd")
+            .map(|o| o.name.clone());
     }
     ds.evaluations = evaluations::evaluations(&mut rng, &ds, &plan);
     ds.trainings = training::trainings(&mut rng, &ds, &plan);
     ds.tasks = tasks::tasks(&mut rng, &ds, &plan);
     ds.initiatives = surveys::initiatives(&mut rng, &ds);
     ds.surveys = surveys::surveys(&mut rng, &ds, &plan.members);
+    // Earlier periods' evaluations, from a generator of their own.
+    let mut past = rng::Rng::new(opts.seed ^ 0x6b79_2d74_7275_6f63);
+    let earlier = evaluations::earlier(&mut past, &ds, &plan);
+    ds.evaluations.extend(earlier);
     ds.reindex();
     Ok(Province {
         data: ds,
@@ -296,6 +305,16 @@ mod tests {
         assert_eq!(s.party + s.government, 100);
         assert_eq!(s.ratings.iter().sum::<usize>(), 100);
         assert!(p.data.communes.iter().all(|c| c.secretary.is_some()));
+        // The chairman is the commune's Chủ tịch UBND (small communes may have none).
+        let chairman = |c: &crate::input::Commune| {
+            p.data
+                .officials
+                .iter()
+                .find(|o| o.commune == c.id && o.position == "chu-tich-ubnd")
+                .map(|o| o.name.clone())
+        };
+        assert!(p.data.communes.iter().all(|c| c.chairman == chairman(c)));
+        assert!(p.data.communes.iter().any(|c| c.chairman.is_some()));
         for bad in [(5, 6), (10, 0), (10, MAX_COMMUNES + 1)] {
             let opts = Options {
                 officials: bad.0,
@@ -313,7 +332,10 @@ mod tests {
         assert_eq!(s.officials, 3555);
         // ≈ 42% party bloc; ratings ≈ 16% / 67% / 14% / 3%.
         assert!((1400..1600).contains(&s.party), "{s:?}");
-        let share = |n: usize| n * 100 / s.evaluations;
+        // Shares of the config's period (earlier periods' evaluations come on top).
+        let rated: usize = s.ratings.iter().sum();
+        assert!(s.evaluations > rated, "{s:?}");
+        let share = |n: usize| n * 100 / rated;
         assert!((12..20).contains(&share(s.ratings[0])), "{s:?}");
         assert!((60..72).contains(&share(s.ratings[1])), "{s:?}");
         assert!((10..18).contains(&share(s.ratings[2])), "{s:?}");

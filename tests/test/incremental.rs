@@ -45,6 +45,11 @@ fn dossier_holds_exactly_the_communes_sheets_list_and_manifest() {
         .into_iter()
         .map(|(name, _)| format!("phieu-danh-gia/{name}"))
         .collect();
+    expected.extend(
+        t.snapshot(&format!("out/{dir}/ho-so-can-bo"))
+            .into_iter()
+            .map(|(name, _)| format!("ho-so-can-bo/{name}")),
+    );
     expected.push("danh-sach-xep-loai.pdf".into());
     expected.sort();
     expected.push("manifest.tsv".into());
@@ -126,7 +131,16 @@ fn one_changed_official_rebuilds_only_what_depends_on_it() {
             assert_eq!(t.read(&p), bytes, "{p} changed");
         }
     }
-    assert_eq!(r.typeset, 2, "the sheet and the list");
+    let records: Vec<&String> = r
+        .written
+        .iter()
+        .filter(|w| w.contains("/ho-so-can-bo/"))
+        .collect();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(
+        r.typeset, 3,
+        "the sheet, the official's record and the list"
+    );
     // The rebuilt sheet (typeset alone) and dossier are byte for byte what
     // a clean build of the corrected data gives (sheets typeset in batches).
     let clean = BuildOptions {
@@ -134,7 +148,11 @@ fn one_changed_official_rebuilds_only_what_depends_on_it() {
         ..opts(&t)
     };
     run(&clean);
-    for p in [sheets[0].as_str(), "2026-H1/ho-so/hoa-an.zip"] {
+    for p in [
+        sheets[0].as_str(),
+        records[0].as_str(),
+        "2026-H1/ho-so/hoa-an.zip",
+    ] {
         assert!(
             t.read(p) == std::fs::read(clean.out.join(p)).unwrap(),
             "{p} differs from a clean build"

@@ -496,3 +496,68 @@ fn a_long_provincial_list_refers_to_the_commune_plans() {
         assert!(text.contains(list_title), "{text}");
     }
 }
+
+/// The gaps fixture with `config.warnings.provincial_names_max` = 3.
+fn names_max_3() -> Test {
+    Test::fixture("gaps").edit(
+        "config.yaml",
+        "warnings: {discipline_months: 24, discipline_score: 70, late_tasks: 3}",
+        "warnings: {discipline_months: 24, discipline_score: 70, late_tasks: 3, provincial_names_max: 3}",
+    )
+}
+
+const LIST4: &str = "IV- SỐ LƯỢNG KHÔNG NÊU TÊN TRONG CÁC DANH SÁCH TRÊN, THEO XÃ, PHƯỜNG";
+
+#[test]
+fn a_provincial_warning_list_above_its_limit_names_leaders_and_counts_the_others() {
+    let built = build(names_max_3(), "canh-bao-som");
+    let s = doc(&built, "tinh/canh-bao-som.pdf");
+    // Four officials below standard, seven late tasks: above 3, and none of
+    // them a leader's; the three risks (= 3) keep their names.
+    let list1 = between(&s, LIST1, LIST2);
+    assert!(codes(list1, "GX").is_empty(), "{list1}");
+    assert!(list1.contains("Danh sách có trên 3 người nên chỉ nêu tên cán bộ giữ chức vụ lãnh đạo, quản lý; 4 người khác"), "{list1}");
+    let list2 = between(&s, LIST2, LIST3);
+    assert!(codes(list2, "NV-").is_empty(), "{list2}");
+    assert!(list2.contains("7 nhiệm vụ khác"), "{list2}");
+    let list3 = between(&s, LIST3, LIST4);
+    assert_eq!(codes(list3, "GX"), v(&["GX09", "GX11", "GX13"]), "{list3}");
+    assert!(!list3.contains("nên chỉ nêu tên"), "{list3}");
+    // The totals still count every row.
+    assert!(s.contains("4 người chưa đạt tiêu chuẩn vị trí việc làm; 7 nhiệm vụ chậm tiến độ; 3 người có nguy cơ"), "{s}");
+    // Counts per commune, in data order, of the two abridged lists only.
+    let counts = between(&s, LIST4, NOTE);
+    assert!(counts.contains("Chưa đạt tiêu chuẩn (người)"), "{counts}");
+    assert!(!counts.contains("Bị kỷ luật trong"), "{counts}");
+    assert!(counts.contains("1 Xã Bản Một 4 2"), "{counts}");
+    assert!(counts.contains("2 Phường Nà Hai 0 5"), "{counts}");
+    assert!(counts.contains("Tổng cộng 4 7"), "{counts}");
+    // A commune's own list is never abridged.
+    let mot = doc(&built, "xa/xa-mot/canh-bao-som.pdf");
+    assert_eq!(
+        codes(between(&mot, LIST1, LIST2), "GX"),
+        v(&["GX02", "GX03", "GX04", "GX06"])
+    );
+    assert!(!mot.contains("nên chỉ nêu tên"), "{mot}");
+}
+
+#[test]
+fn leaders_keep_their_names_in_an_abridged_list() {
+    // Accountants become leaders: list 1 keeps its four names (nobody is
+    // left out), list 2 names the task GX02 owns, and counts the others.
+    let t = names_max_3().edit("positions.yaml", "leader: false", "leader: true");
+    let s = doc(&build(t, "canh-bao-som"), "tinh/canh-bao-som.pdf");
+    let list1 = between(&s, LIST1, LIST2);
+    assert_eq!(
+        codes(list1, "GX"),
+        v(&["GX02", "GX03", "GX04", "GX06"]),
+        "{list1}"
+    );
+    assert!(!list1.contains("nên chỉ nêu tên"), "{list1}");
+    let list2 = between(&s, LIST2, LIST3);
+    assert_eq!(codes(list2, "NV-"), v(&["NV-09"]), "{list2}");
+    assert!(list2.contains("6 nhiệm vụ khác"), "{list2}");
+    let counts = between(&s, LIST4, NOTE);
+    assert!(!counts.contains("Chưa đạt tiêu chuẩn"), "{counts}");
+    assert!(counts.contains("Tổng cộng 6"), "{counts}");
+}

@@ -738,3 +738,168 @@ fn list_header_row_is_bold_and_repeated_on_every_page_of_the_table() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// The state layout (NĐ 30) of government-bloc sheets, beside the Party one
+
+const STATE_NATIONAL: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+const STATE_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// The minimal fixture with `config.government_layout: state`: CB01 is of
+/// the Party bloc, CB02 of the government bloc. With `chairman`, the
+/// commune's Chủ tịch UBND.
+fn state_build(chairman: Option<&str>) -> (Vec<Page>, Vec<Page>, String, String) {
+    // Without CB02's discipline: its cap reason and the four blank
+    // free-text lines would not leave room for the state header's extra
+    // line (such a sheet goes on to a numbered second page, as any sheet
+    // that does not fit the tightest layout).
+    let mut t = Test::fixture("minimal")
+        .edit(
+            "config.yaml",
+            "  bodies:",
+            "  government_layout: state\n  bodies:",
+        )
+        .cut(
+            "officials.yaml",
+            "    disciplines: [{on: 2026-03-02, decision: 45-QĐ/ĐU, form: Khiển trách, content: Chậm trễ}]\n",
+        );
+    if let Some(name) = chairman {
+        t = t.edit(
+            "communes.yaml",
+            "    secretary: Nông Văn Cường",
+            &format!("    secretary: Nông Văn Cường\n    chairman: {name}"),
+        );
+    }
+    let b = t.args(["build", "--only", "phieu-danh-gia"]).success();
+    let (party, state) = (
+        "2026-H1/xa/hoa-an/phieu-danh-gia/CB01.pdf",
+        "2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf",
+    );
+    (b.pages(party), b.pages(state), b.text(party), b.text(state))
+}
+
+fn state_sheets() -> &'static (Vec<Page>, Vec<Page>, String, String) {
+    static B: OnceLock<(Vec<Page>, Vec<Page>, String, String)> = OnceLock::new();
+    B.get_or_init(|| state_build(Some("Hoàng Văn Dũng")))
+}
+
+/// The first stroke under run `r`, within half an em of its baseline.
+fn rule_under<'p>(p: &'p Page, r: &Run) -> Option<&'p crate::support::pdf::Stroke> {
+    p.strokes
+        .iter()
+        .filter(|s| s.bbox.y0 > r.baseline && s.bbox.y0 < r.baseline + r.size / 2.0)
+        .find(|s| s.bbox.x0 < r.x_end && s.bbox.x1 > r.x)
+}
+
+#[test]
+fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one() {
+    let (party, state, party_text, state_text) = state_sheets();
+    assert_eq!(party.len(), 1, "the Party sheet fits one page");
+    assert_eq!(state.len(), 1, "the state sheet fits one page");
+
+    // Party sheet: unchanged conventions.
+    let p = &party[0];
+    let nat = find(p, NATIONAL, "party sheet");
+    assert!(nat.face.bold && (nat.size - 15.0).abs() <= 0.2, "{nat}");
+    assert!(find(p, "ĐẢNG UỶ XÃ HÒA AN", "party sheet").face.bold);
+    assert!(!party_text.contains("CỘNG HÒA"), "{party_text}");
+    assert!(party_text.contains("T/M ĐẢNG UỶ"), "{party_text}");
+
+    // State sheet: left "UBND TỈNH …" 13 pt regular, "UBND XÃ HÒA AN" 13 pt
+    // bold (state spelling) over a short rule; right the national name 13 pt
+    // bold, the motto 14 pt bold with a rule as long as it.
+    let s = &state[0];
+    assert!(!state_text.contains(NATIONAL), "{state_text}");
+    let sup = find(s, "UBND TỈNH CAO BẰNG", "state sheet");
+    assert!(sup.regular() && (sup.size - 13.0).abs() <= 0.2, "{sup}");
+    let iss = find(s, "UBND XÃ HÒA AN", "state sheet");
+    assert!(iss.face.bold && (iss.size - 13.0).abs() <= 0.2, "{iss}");
+    assert!(
+        iss.baseline > sup.baseline,
+        "issuer under the superior body"
+    );
+    let short = rule_under(s, iss).unwrap_or_else(|| panic!("no rule under {iss}"));
+    let w = short.bbox.x1 - short.bbox.x0;
+    assert!(
+        w < iss.x_end - iss.x && w > 10.0 * MM,
+        "a short rule under the issuer: {:.1} mm, issuer {:.1} mm",
+        w / MM,
+        (iss.x_end - iss.x) / MM
+    );
+    assert!(
+        (short.bbox.x0 + short.bbox.x1) / 2.0 - iss.centre_x() < TOL,
+        "the short rule is centred under the issuer"
+    );
+
+    let nat = find(s, STATE_NATIONAL, "state sheet");
+    assert!(nat.face.bold && (nat.size - 13.0).abs() <= 0.2, "{nat}");
+    assert!(
+        nat.centre_x() > MARGIN_LEFT + 60.0 * MM,
+        "right column: {nat}"
+    );
+    assert!(
+        (nat.baseline - sup.baseline).abs() < TOL,
+        "first header line"
+    );
+    let motto = find(s, STATE_MOTTO, "state sheet");
+    assert!(
+        motto.face.bold && (motto.size - 14.0).abs() <= 0.2,
+        "{motto}"
+    );
+    assert!(motto.baseline > nat.baseline);
+    let rule = rule_under(s, motto).unwrap_or_else(|| panic!("no rule under {motto}"));
+    assert!(rule.bbox.height() < 0.01, "horizontal: {:?}", rule.bbox);
+    assert!(
+        (rule.bbox.x0 - motto.x).abs() <= TOL && (rule.bbox.x1 - motto.x_end).abs() <= TOL,
+        "the rule {:.1}..{:.1} mm is as long as the motto {motto}",
+        rule.bbox.x0 / MM,
+        rule.bbox.x1 / MM
+    );
+    assert!((0.4..=1.0).contains(&rule.width), "solid thin rule");
+
+    // "Số:" with the colon and the -UBND code; place and date.
+    assert!(state_text.contains("Số:"), "{state_text}");
+    assert!(state_text.contains("-UBND"), "{state_text}");
+    assert!(
+        state_text.contains("Hòa An, ngày 05 tháng 7 năm 2026"),
+        "{state_text}"
+    );
+    // Signature of the Committee, state spelling, its chairman's name.
+    for needle in ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Dũng"] {
+        assert!(state_text.contains(needle), "{needle:?} in {state_text}");
+    }
+    let tm = find(s, "TM. ỦY BAN NHÂN DÂN", "state sheet");
+    let ct = s
+        .runs()
+        .find(|r| r.text.trim() == "CHỦ TỊCH")
+        .expect("CHỦ TỊCH alone on its line");
+    assert!(
+        tm.face.bold && ct.face.bold,
+        "state signature lines are bold"
+    );
+    assert!(ct.baseline > tm.baseline);
+    let name = find(s, "Hoàng Văn Dũng", "state sheet");
+    assert!(name.face.bold && name.baseline > ct.baseline + 10.0 * MM);
+    assert!(!state_text.contains("T/M ĐẢNG"), "{state_text}");
+    assert!(
+        !state_text.contains("UỶ BAN"),
+        "state spelling ỦY: {state_text}"
+    );
+}
+
+#[test]
+fn a_state_sheet_without_a_chairman_has_a_dotted_line_to_sign() {
+    let (_, state, _, text) = state_build(None);
+    assert!(text.contains("CHỦ TỊCH"), "{text}");
+    let s = &state[0];
+    let ct = s
+        .runs()
+        .find(|r| r.text.trim() == "CHỦ TỊCH")
+        .expect("CHỦ TỊCH");
+    let dots = s
+        .runs()
+        .filter(|r| r.baseline > ct.baseline + 10.0 * MM)
+        .find(|r| r.text.trim().len() > 20 && r.text.trim().chars().all(|c| c == '.'))
+        .unwrap_or_else(|| panic!("no dotted line under CHỦ TỊCH:\n{}", page_text(s)));
+    assert!(dots.x_end - dots.x > 30.0 * MM, "a dotted line: {dots}");
+}

@@ -138,6 +138,7 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                 ("Vùng", "region"),
                 ("Cụm", "cluster"),
                 ("Bí thư", "secretary"),
+                ("Chủ tịch UBND", "chairman"),
             ],
             &ds.communes,
             |c| {
@@ -148,6 +149,7 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                     code!(c.region),
                     opt_text(&c.cluster),
                     opt_text(&c.secretary),
+                    opt_text(&c.chairman),
                 ]
             },
         ),

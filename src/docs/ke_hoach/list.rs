@@ -14,16 +14,11 @@ use crate::vn::{date_body, lower_first, roman, thousands};
 #[derive(Debug, Serialize)]
 pub struct ListVm {
     pub groups: Vec<ListGroupVm>,
-    /// The provincial list is too long to print (see [`NAMED_LIST_LIMIT`]):
-    /// a paragraph refers to the communes' plans instead.
+    /// The provincial list is too long to print (docs::long_list): a
+    /// paragraph refers to the communes' plans instead (section II counts
+    /// every row per need and commune).
     pub long: bool,
 }
-
-/// Above this many rows the provincial plan does not repeat the named list:
-/// every commune's plan carries its own, and section II of the provincial
-/// plan counts them per need and commune. (A whole province can need
-/// thousands of rows: hundreds of pages in one Typst table.)
-pub const NAMED_LIST_LIMIT: usize = 600;
 
 #[derive(Debug, Serialize)]
 pub struct ListGroupVm {
@@ -68,10 +63,17 @@ fn span(c: &Course) -> String {
     format!("{}\u{a0}- {}", date_body(c.start), date_body(c.end))
 }
 
-pub fn list_vm(ds: &Dataset, model: &Model, rows: &[Row], line_kinds: &[CourseKind]) -> ListVm {
+/// The named list of `rows`; `long` when rows were left out.
+pub fn list_vm(
+    ds: &Dataset,
+    model: &Model,
+    rows: &[&Row],
+    line_kinds: &[CourseKind],
+    long: bool,
+) -> ListVm {
     let mut groups = Vec::new();
     for &line in line_kinds {
-        let in_line: Vec<&Row> = rows.iter().filter(|r| r.line == line).collect();
+        let in_line: Vec<&Row> = rows.iter().copied().filter(|r| r.line == line).collect();
         if in_line.is_empty() {
             continue;
         }
@@ -86,10 +88,7 @@ pub fn list_vm(ds: &Dataset, model: &Model, rows: &[Row], line_kinds: &[CourseKi
             count: thousands(in_line.len() as i64),
         });
     }
-    ListVm {
-        groups,
-        long: false,
-    }
+    ListVm { groups, long }
 }
 
 fn row_vm(ds: &Dataset, model: &Model, i: usize, r: &Row) -> ListRowVm {

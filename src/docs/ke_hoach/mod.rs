@@ -18,6 +18,7 @@ use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
     provincial_doc, resolution_citation,
 };
+use super::long_list::{PLAN_NAMES_MAX, abridge};
 use super::{Job, Selection, plan_both_levels};
 use crate::input::{Commune, CourseKind, Official};
 use crate::model::Model;
@@ -25,7 +26,7 @@ use crate::model::gaps::{self, OfficialGaps};
 use crate::model::training::{self, Row};
 use crate::vn::{date_body, ratio, thousands};
 use body::{CommuneRowVm, LineVm, PriorityVm, ScheduleVm};
-use list::{ListVm, NAMED_LIST_LIMIT};
+use list::ListVm;
 
 /// The training plans: provincial and one per selected commune.
 pub struct TrainingPlan;
@@ -136,11 +137,12 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
     };
     doc.show_number = true;
 
-    let mut list = list::list_vm(ds, model, &rows, &line_kinds);
-    if commune.is_none() && rows.len() > NAMED_LIST_LIMIT {
-        list.groups.clear();
-        list.long = true;
-    }
+    let named = abridge(
+        rows.iter().collect(),
+        commune.is_none().then_some(PLAN_NAMES_MAX),
+        |_| false,
+    );
+    let list = list::list_vm(ds, model, &named.named, &line_kinds, named.abridged());
     let funding_key = match commune {
         None => "funding".to_string(),
         Some(c) => format!("funding.{}", c.id),

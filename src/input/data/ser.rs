@@ -7,7 +7,10 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 use serde_saphyr::{FlowMap, FlowSeq, LitStr};
 
-use super::{Body, Config, Grants, Kpi, Period, Region, Requirements, Resolution, WarningRules};
+use super::{
+    Body, Config, GovernmentLayout, Grants, Kpi, Period, Region, Requirements, Resolution,
+    WarningRules,
+};
 
 pub fn is_false(b: &bool) -> bool {
     !*b
@@ -122,6 +125,12 @@ struct ConfigFile<'a> {
     narrative: &'a BTreeMap<String, String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     layout: &'a BTreeMap<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "is_party")]
+    government_layout: GovernmentLayout,
+}
+
+fn is_party(l: &GovernmentLayout) -> bool {
+    *l == GovernmentLayout::Party
 }
 
 #[derive(Serialize)]
@@ -149,6 +158,7 @@ impl Serialize for Config {
             recipients: &self.recipients,
             narrative: &self.narrative,
             layout: &self.layout,
+            government_layout: self.government_layout,
         }
         .serialize(s)
     }
