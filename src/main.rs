@@ -90,6 +90,18 @@ enum Command {
         /// Ghi vào thư mục đã có dữ liệu (thay các tệp của tỉnh mẫu)
         #[arg(long)]
         force: bool,
+        /// Ghi dữ liệu thành một bảng tính du-lieu.xlsx (kèm config.yaml) thay cho các tệp YAML
+        #[arg(long)]
+        xlsx: bool,
+    },
+    /// Ghi bảng tính mẫu để điền dữ liệu (du-lieu.xlsx, có trang "Hướng dẫn") và tệp cấu hình mẫu config.yaml
+    Mau {
+        /// Thư mục ghi hai tệp mẫu
+        #[arg(default_value = ".", value_name = "THƯ MỤC")]
+        dir: PathBuf,
+        /// Ghi đè du-lieu.xlsx, config.yaml nếu đã có
+        #[arg(long = "ghi-de", visible_alias = "force")]
+        overwrite: bool,
     },
     /// (dành cho người phát triển) Dàn trang một mẫu với một view-model JSON
     #[command(hide = true)]
@@ -186,13 +198,19 @@ fn main() -> ExitCode {
             communes,
             seed,
             force,
+            xlsx,
         } => {
             let opts = baocao::sample::Options {
                 officials,
                 communes,
                 seed,
             };
-            match baocao::sample::write(&dir, &opts, force) {
+            let writer: baocao::sample::Writer = if xlsx {
+                baocao::sample::xlsx::write
+            } else {
+                baocao::sample::yaml::write
+            };
+            match baocao::sample::write_with(&dir, &opts, force, writer) {
                 Ok(summary) => {
                     println!("{}", summary.line(&dir, seed));
                     ExitCode::SUCCESS
@@ -207,6 +225,26 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Mau { dir, overwrite } => match baocao::input::template::write(&dir, overwrite) {
+            Ok(paths) => {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                println!("Đã ghi mẫu nhập liệu: {}.", names.join(", "));
+                println!(
+                    "Điền dữ liệu vào các trang của {} (xem trang \"Hướng dẫn\"), sửa config.yaml, rồi chạy: baocao build {}",
+                    baocao::input::template::WORKBOOK,
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e @ baocao::input::template::TemplateError::Exists(_)) => {
+                eprintln!("lỗi: {e}");
+                ExitCode::from(2)
+            }
+            Err(e) => {
+                eprintln!("lỗi: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::DevRender {
             template,
             vm,

@@ -35,6 +35,7 @@ mod test {
     mod bao_cao;
     mod build;
     mod cli_help;
+    mod exports;
     mod ho_so;
     mod incremental;
     mod ke_hoach_canh_bao;

@@ -160,7 +160,7 @@ impl DocKind for RatingsList {
     }
 
     fn feeds(&self) -> &'static [&'static str] {
-        &[ratings_csv::CODE]
+        &[ratings_csv::CODE, super::ratings_xlsx::CODE]
     }
 }
 

@@ -22,7 +22,9 @@ mod long_list;
 mod phieu;
 mod plugin;
 mod ratings_csv;
+mod ratings_xlsx;
 mod registry;
+mod thong_ke;
 
 use std::path::PathBuf;
 

@@ -302,7 +302,7 @@ impl DocKind for EvaluationSheet {
     }
 
     fn feeds(&self) -> &'static [&'static str] {
-        &[ratings_csv::CODE]
+        &[ratings_csv::CODE, super::ratings_xlsx::CODE]
     }
 }
 

@@ -1,7 +1,10 @@
 //! The registry: every document kind and every export, each named once.
 
 use super::plugin::{DocKind, Export};
-use super::{Selection, bao_cao, canh_bao, danh_sach, ho_so, ke_hoach, phieu, ratings_csv};
+use super::{
+    Selection, bao_cao, canh_bao, danh_sach, ho_so, ke_hoach, phieu, ratings_csv, ratings_xlsx,
+    thong_ke,
+};
 
 /// Every document kind, in planning order (the order `--only` lists them).
 pub static KINDS: &[&dyn DocKind] = &[
@@ -14,7 +17,11 @@ pub static KINDS: &[&dyn DocKind] = &[
 ];
 
 /// Every data export.
-pub static EXPORTS: &[&dyn Export] = &[&ratings_csv::RatingsCsv];
+pub static EXPORTS: &[&dyn Export] = &[
+    &ratings_csv::RatingsCsv,
+    &ratings_xlsx::RatingsWorkbook,
+    &thong_ke::StatisticsWorkbook,
+];
 
 /// The kind of a code (`phieu-danh-gia`).
 pub fn kind(code: &str) -> Option<&'static dyn DocKind> {

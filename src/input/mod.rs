@@ -14,6 +14,7 @@ pub mod node;
 mod readers;
 pub mod schema;
 pub mod sheet;
+pub mod template;
 pub mod text;
 mod validate;
 pub mod yaml;

@@ -7,7 +7,8 @@
 //! [`officials`] (with [`careers`] and [`names`]), [`evaluations`],
 //! [`training`], [`tasks`], [`surveys`] (initiatives and surveys). A writer
 //! then puts it on disk: [`yaml::write`] writes the data files with
-//! serde-saphyr; a workbook writer takes the same [`Province`].
+//! serde-saphyr; [`xlsx::write`] writes one workbook from the same
+//! [`Province`].
 //!
 //! Every value comes from one seeded generator ([`rng`]: SplitMix64,
 //! integer arithmetic only), never from the clock or a hash map's order,
@@ -32,6 +33,7 @@ mod rng;
 mod surveys;
 mod tasks;
 mod training;
+pub mod xlsx;
 pub mod yaml;
 
 use std::fmt;

@@ -17,9 +17,23 @@ const PER_COMMUNE: [&str; 3] = ["officials", "evaluations", "trainings"];
 
 /// Write the files of [`files`] into `dir`. The `.yaml` files already in
 /// the per-commune folders are removed first: an earlier run's communes
-/// would mix in.
+/// would mix in; so is the workbook of an earlier `sample --xlsx`.
 pub fn write(p: &Province, dir: &Path) -> Result<usize, SampleError> {
     let files = files(p)?;
+    remove_per_commune(dir)?;
+    super::xlsx::remove(dir)?;
+    for (rel, text) in &files {
+        let p = dir.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        }
+        std::fs::write(&p, text).map_err(|e| io_error(&p, e))?;
+    }
+    Ok(files.len())
+}
+
+/// Remove the `.yaml` files of the per-commune folders.
+fn remove_per_commune(dir: &Path) -> Result<(), SampleError> {
     for sub in PER_COMMUNE {
         let d = dir.join(sub);
         if let Ok(entries) = std::fs::read_dir(&d) {
@@ -31,15 +45,31 @@ pub fn write(p: &Province, dir: &Path) -> Result<usize, SampleError> {
             }
         }
     }
-    for (rel, text) in &files {
-        let p = dir.join(rel);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
-        }
-        std::fs::write(&p, text).map_err(|e| io_error(&p, e))?;
-    }
-    Ok(files.len())
+    Ok(())
 }
+
+/// Remove the data files an earlier `baocao sample` wrote as YAML (all but
+/// config.yaml), so that a workbook written there is the only data.
+pub fn remove(dir: &Path) -> Result<(), SampleError> {
+    remove_per_commune(dir)?;
+    for f in SHARED {
+        let p = dir.join(f);
+        if p.is_file() {
+            std::fs::remove_file(&p).map_err(|e| io_error(&p, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// The data files beside config.yaml.
+const SHARED: [&str; 6] = [
+    "positions.yaml",
+    "communes.yaml",
+    "training.yaml",
+    "tasks.yaml",
+    "initiatives.yaml",
+    "surveys.yaml",
+];
 
 /// Every file of the province: its path under the folder and its text.
 pub fn files(p: &Province) -> Result<Vec<(PathBuf, String)>, SampleError> {
@@ -47,18 +77,7 @@ pub fn files(p: &Province) -> Result<Vec<(PathBuf, String)>, SampleError> {
     let cfg = &ds.config;
     let period = cfg.period.words();
     let mut out = vec![
-        file(
-            "config.yaml",
-            &format!(
-                "# Tỉnh mẫu sinh tự động (baocao sample --seed {}): {} xã/phường, {} cán bộ; dữ liệu hư cấu.\n\
-                 # Bối cảnh ban hành của kỳ báo cáo {period}; kpi, warnings không ghi là theo mặc định.\n",
-                p.seed,
-                ds.communes.len(),
-                ds.officials.len()
-            ),
-            "config",
-            cfg,
-        )?,
+        config_file(p)?,
         file(
             "positions.yaml",
             "# Khung năng lực vị trí việc làm cán bộ, công chức cấp xã (dữ liệu mẫu).\n\
@@ -139,6 +158,24 @@ pub fn files(p: &Province) -> Result<Vec<(PathBuf, String)>, SampleError> {
         &ds.surveys,
     )?);
     Ok(out)
+}
+
+/// `config.yaml`, with a comment naming the seed and the size.
+pub fn config_file(p: &Province) -> Result<(PathBuf, String), SampleError> {
+    let ds = &p.data;
+    file(
+        "config.yaml",
+        &format!(
+            "# Tỉnh mẫu sinh tự động (baocao sample --seed {}): {} xã/phường, {} cán bộ; dữ liệu hư cấu.\n\
+             # Bối cảnh ban hành của kỳ báo cáo {}; kpi, warnings không ghi là theo mặc định.\n",
+            p.seed,
+            ds.communes.len(),
+            ds.officials.len(),
+            ds.config.period.words()
+        ),
+        "config",
+        &ds.config,
+    )
 }
 
 /// A data file: comment lines, then `key:` (a top-level key of
@@ -242,5 +279,14 @@ mod tests {
         };
         assert!(files(&back).unwrap() == files(&p).unwrap());
         assert!(files(&generate(&opts).unwrap()).unwrap() == files(&p).unwrap());
+        // `remove` takes every data file away, config.yaml stays.
+        remove(dir.path()).unwrap();
+        let left: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["config.yaml"]);
     }
 }

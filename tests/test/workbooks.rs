@@ -736,7 +736,7 @@ fn the_sample_as_csv_files_is_the_same_data() {
 }
 
 /// `(path, sha256)` of every document of a build.
-fn manifest(f: &Test) -> Vec<(String, String)> {
+pub(super) fn manifest(f: &Test) -> Vec<(String, String)> {
     let m: serde_json::Value =
         serde_json::from_slice(&std::fs::read(f.out().join("2026-H1/manifest.json")).unwrap())
             .unwrap();

@@ -25,38 +25,82 @@ fn n(v: u64) -> String {
     thousands(v as i64)
 }
 
+/// One figure of an appendix as computed: the PDF prints it
+/// ([`Figure::text`]), the workbook export (`thong_ke.rs`) stores it as a
+/// number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// A head count: "1.510".
+    Count(u64),
+    /// A share of a total, as a percent: "97,7%" ("0,0%" of nothing).
+    Share(u64, u64),
+    /// Count over total and its share: "3.474/3.555\n(97,7%)"; "—" when
+    /// there is nothing to measure.
+    Measured(u64, u64),
+    /// A commune-level measure of a single commune: "Có" / "Chưa".
+    YesNo(bool),
+    /// Targets met out of all: "4/6".
+    OutOf(u64, u64),
+}
+
+impl Figure {
+    /// The figure as the PDF prints it.
+    pub fn text(&self) -> String {
+        match *self {
+            Figure::Count(v) => n(v),
+            Figure::Share(c, t) => percent(c, t),
+            Figure::Measured(c, t) => measured(c, t, |c, t| {
+                format!("{}/{}\n({})", n(c), n(t), percent(c, t))
+            }),
+            Figure::YesNo(b) => if b { "Có" } else { "Chưa" }.to_string(),
+            Figure::OutOf(c, t) => format!("{c}/{t}"),
+        }
+    }
+}
+
+/// The figures as printed.
+pub fn texts(f: Vec<Figure>) -> Vec<String> {
+    f.iter().map(Figure::text).collect()
+}
+
 /// Biểu 01: staff structure.
-pub fn staff_cells(c: &Counts) -> Vec<String> {
-    let mut v = vec![
-        n(c.officials),
-        n(c.bloc[0]),
-        n(c.bloc[1]),
-        n(c.university_plus),
-        n(c.postgraduate),
-        n(c.college_intermediate),
-        n(c.theory_advanced),
-        n(c.theory_intermediate),
-        n(c.women),
-        n(c.minorities),
-        n(c.under_42),
-    ];
-    v.extend(c.shortage.iter().map(|&x| n(x)));
+pub fn staff_figures(c: &Counts) -> Vec<Figure> {
+    let mut v: Vec<Figure> = [
+        c.officials,
+        c.bloc[0],
+        c.bloc[1],
+        c.university_plus,
+        c.postgraduate,
+        c.college_intermediate,
+        c.theory_advanced,
+        c.theory_intermediate,
+        c.women,
+        c.minorities,
+        c.under_42,
+    ]
+    .into_iter()
+    .map(Figure::Count)
+    .collect();
+    v.extend(c.shortage.iter().map(|&x| Figure::Count(x)));
     v
 }
 
 /// Biểu 02: ratings.
-pub fn rating_cells(c: &Counts) -> Vec<String> {
-    let mut v = vec![n(c.officials), n(c.rated)];
+pub fn rating_figures(c: &Counts) -> Vec<Figure> {
+    let mut v = vec![Figure::Count(c.officials), Figure::Count(c.rated)];
     for k in 0..4 {
-        v.push(n(c.ratings[k]));
-        v.push(percent(c.ratings[k], c.rated));
+        v.push(Figure::Count(c.ratings[k]));
+        v.push(Figure::Share(c.ratings[k], c.rated));
     }
     v
 }
 
 /// Biểu 03: training.
-pub fn training_cells(c: &Counts) -> Vec<String> {
-    let mut v = vec![n(c.trainees), n(c.attendances.iter().sum())];
+pub fn training_figures(c: &Counts) -> Vec<Figure> {
+    let mut v = vec![
+        Figure::Count(c.trainees),
+        Figure::Count(c.attendances.iter().sum()),
+    ];
     v.extend(
         [
             TrainingStatus::Planned,
@@ -65,68 +109,84 @@ pub fn training_cells(c: &Counts) -> Vec<String> {
             TrainingStatus::Dropped,
         ]
         .iter()
-        .map(|&s| n(c.attendances[s as usize])),
+        .map(|&s| Figure::Count(c.attendances[s as usize])),
     );
-    v.extend(c.completions_kind.iter().map(|&x| n(x)));
+    v.extend(c.completions_kind.iter().map(|&x| Figure::Count(x)));
     v
 }
 
-/// Biểu 04: target progress, "count/total" over "(p%)". The commune-level
-/// measures of a single commune read "Có"/"Chưa".
-pub fn target_cells(c: &Counts) -> Vec<String> {
-    let two = |count: u64, total: u64| {
-        measured(count, total, |count, total| {
-            format!("{}/{}\n({})", n(count), n(total), percent(count, total))
-        })
-    };
+/// Biểu 04: target progress, count over total. The commune-level measures
+/// of a single commune are yes or no.
+pub fn target_figures(c: &Counts) -> Vec<Figure> {
     let whole = |count: u64| {
         if c.communes == 1 {
-            if count > 0 { "Có" } else { "Chưa" }.to_string()
+            Figure::YesNo(count > 0)
         } else {
-            two(count, c.communes)
+            Figure::Measured(count, c.communes)
         }
     };
     let met = c
         .targets()
         .iter()
         .filter(|x| x.status == Status::Met)
-        .count();
+        .count() as u64;
     vec![
-        two(c.meets_standard, c.officials),
-        two(c.digital_course, c.officials),
-        two(c.digital_profile, c.officials),
+        Figure::Measured(c.meets_standard, c.officials),
+        Figure::Measured(c.digital_course, c.officials),
+        Figure::Measured(c.digital_profile, c.officials),
         whole(c.communes_all_digital),
-        two(c.satisfied, c.respondents),
-        two(c.leaders_trained, c.leaders),
+        Figure::Measured(c.satisfied, c.respondents),
+        Figure::Measured(c.leaders_trained, c.leaders),
         whole(c.communes_replicated),
-        format!("{met}/6"),
+        Figure::OutOf(met, 6),
     ]
 }
 
-/// The four appendices: per commune of `per_commune` (name and figures) a
-/// row "STT, name, cells…", and the cells of `total`.
-pub fn tables(per_commune: &[(String, Counts)], total: &Counts) -> Vec<TableVm> {
-    let table = |f: &dyn Fn(&Counts) -> Vec<String>| -> TableVm {
-        let rows = per_commune
+/// One appendix as figures: per commune its name and figures, and the
+/// figures of the whole scope.
+#[derive(Debug, Clone)]
+pub struct FigureTable {
+    pub rows: Vec<(String, Vec<Figure>)>,
+    pub total: Vec<Figure>,
+}
+
+/// The four appendices as figures, over `per_commune` (name and counts)
+/// and the counts of the scope, `total`.
+pub fn figure_tables(per_commune: &[(String, Counts)], total: &Counts) -> Vec<FigureTable> {
+    let table = |f: fn(&Counts) -> Vec<Figure>| FigureTable {
+        rows: per_commune
             .iter()
-            .enumerate()
-            .map(|(i, (name, ck))| {
-                let mut row = vec![(i + 1).to_string(), name.clone()];
-                row.extend(f(ck));
-                row
-            })
-            .collect();
-        TableVm {
-            rows,
-            total: f(total),
-        }
+            .map(|(name, ck)| (name.clone(), f(ck)))
+            .collect(),
+        total: f(total),
     };
     vec![
-        table(&staff_cells),
-        table(&rating_cells),
-        table(&training_cells),
-        table(&target_cells),
+        table(staff_figures),
+        table(rating_figures),
+        table(training_figures),
+        table(target_figures),
     ]
+}
+
+/// The four appendices as printed: per commune a row "STT, name,
+/// cells…", and the cells of the total.
+pub fn tables(per_commune: &[(String, Counts)], total: &Counts) -> Vec<TableVm> {
+    figure_tables(per_commune, total)
+        .into_iter()
+        .map(|t| TableVm {
+            rows: t
+                .rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, figures))| {
+                    let mut row = vec![(i + 1).to_string(), name];
+                    row.extend(texts(figures));
+                    row
+                })
+                .collect(),
+            total: texts(t.total),
+        })
+        .collect()
 }
 
 pub fn bar(name: String, c: &Counts, total: bool) -> BarVm {

@@ -20,6 +20,7 @@ use crate::model::stats::{Counts, Facts, Scope, Stats};
 use crate::model::{Model, Rating};
 use crate::vn::{date_body, ratio, sentence_case, thousands, upper_first};
 use appendix::BarVm;
+pub use appendix::{Figure, FigureTable};
 use body::{StaffVm, TableVm, TargetVm, TrainingVm, WarningsVm};
 
 /// The narrative sections I, III, IV, V (config.narrative); none: not
@@ -151,15 +152,7 @@ fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
     };
 
     // Appendices: one row per commune, the total from the figures of the scope.
-    let per_commune: Vec<(String, Counts)> = communes
-        .iter()
-        .map(|k| {
-            (
-                upper_first(&commune_words(k)),
-                facts.stats(Scope::Commune(&k.id)).counts,
-            )
-        })
-        .collect();
+    let per_commune = per_commune(facts, &communes);
     let mut chart: Vec<BarVm> = per_commune
         .iter()
         .map(|(name, ck)| appendix::bar(name.clone(), ck, false))
@@ -200,12 +193,38 @@ fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
     }
 }
 
+/// The appendices' rows: each commune's name ("Xã Hoà An") and counts.
+fn per_commune(facts: &Facts, communes: &[&Commune]) -> Vec<(String, Counts)> {
+    communes
+        .iter()
+        .map(|k| {
+            (
+                upper_first(&commune_words(k)),
+                facts.stats(Scope::Commune(&k.id)).counts,
+            )
+        })
+        .collect()
+}
+
+/// Biểu 01–04 of the provincial report as figures (one row per commune,
+/// the province's total): the rows the PDF prints, for the workbook export.
+pub fn provincial_figures(model: &Model) -> Vec<FigureTable> {
+    let facts = Facts::compute(model);
+    let communes: Vec<&Commune> = model.ds.communes.iter().collect();
+    let total = facts.stats(Scope::Province).counts;
+    appendix::figure_tables(&per_commune(&facts, &communes), &total)
+}
+
 /// The periodic reports: provincial and one per selected commune.
 pub struct PeriodicReport;
 
 impl super::DocKind for PeriodicReport {
     fn code(&self) -> &'static str {
         "bao-cao-dinh-ky"
+    }
+
+    fn feeds(&self) -> &'static [&'static str] {
+        &[super::thong_ke::CODE]
     }
 
     /// Add the provincial report (unless the run is restricted to some communes)
@@ -322,10 +341,22 @@ mod tests {
                 assert_eq!(sum, total, "Biểu {i} column {col}");
             }
         }
-        assert_eq!(vm.appendices[0].total, appendix::staff_cells(&province));
-        assert_eq!(vm.appendices[1].total, appendix::rating_cells(&province));
-        assert_eq!(vm.appendices[2].total, appendix::training_cells(&province));
-        assert_eq!(vm.appendices[3].total, appendix::target_cells(&province));
+        assert_eq!(
+            vm.appendices[0].total,
+            appendix::texts(appendix::staff_figures(&province))
+        );
+        assert_eq!(
+            vm.appendices[1].total,
+            appendix::texts(appendix::rating_figures(&province))
+        );
+        assert_eq!(
+            vm.appendices[2].total,
+            appendix::texts(appendix::training_figures(&province))
+        );
+        assert_eq!(
+            vm.appendices[3].total,
+            appendix::texts(appendix::target_figures(&province))
+        );
         assert_eq!(vm.ratings.total[0], thousands(province.rated as i64));
         // The chart ends with the province's bar.
         let last = vm.chart.last().unwrap();
