@@ -24,7 +24,10 @@ pub use typst_pdf::PdfStandard;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 /// How many compilations cached results survive (see typst-engine-notes.md).
-const EVICT_MAX_AGE: usize = 10;
+/// The cache is shared by the workers: 3 keeps what the next document of
+/// a kind reuses, and drops a long provincial document's layout soon after
+/// it (10 kept ≈ 65 MB more at the peak of a whole province: 330 → 266 MB).
+const EVICT_MAX_AGE: usize = 3;
 /// The same after a batch of forms: a batch is 16 documents, and results
 /// the next batch reuses (the template library, the repertoire, the fixed
 /// texts) are used by every batch. 10 batches kept ≈ 80 MB more for no
