@@ -92,6 +92,9 @@ pub struct PeerRun {
 #[derive(Debug, Clone)]
 pub struct Results {
     pub generate: Duration,
+    /// `baocao check` of the province written as one workbook
+    /// (`sample --xlsx`): reading, decoding and validating it.
+    pub workbook_check: Duration,
     pub officials: usize,
     pub communes: usize,
     /// The kinds actually built (None = all).
@@ -312,6 +315,43 @@ fn peer(root: &Path, fonts: &Path) -> Result<PeerRun, String> {
     })
 }
 
+/// `baocao sample --xlsx` into `dir`, then the time of `baocao check dir`.
+fn check_workbook(cfg: &Config, dir: &Path) -> Result<Duration, String> {
+    let run = |args: &[&str]| {
+        let t = Instant::now();
+        let out = Command::new(&cfg.bin)
+            .args(args)
+            .output()
+            .map_err(|e| format!("{}: {e}", cfg.bin.display()))?;
+        if !out.status.success() {
+            return Err(format!(
+                "baocao {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        Ok(t.elapsed())
+    };
+    let d = dir.to_string_lossy().into_owned();
+    let (officials, communes, seed) = (
+        cfg.officials.to_string(),
+        cfg.communes.to_string(),
+        cfg.seed.to_string(),
+    );
+    run(&[
+        "sample",
+        &d,
+        "--xlsx",
+        "--officials",
+        &officials,
+        "--communes",
+        &communes,
+        "--seed",
+        &seed,
+    ])?;
+    run(&["check", &d])
+}
+
 /// Every measurement, in order.
 pub fn run(cfg: &Config) -> Result<Results, String> {
     let tmp = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -320,6 +360,9 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
 
     step(cfg, "generating the province");
     let generate_time = generate(&inputs, cfg.officials, cfg.communes, cfg.seed)?;
+
+    step(cfg, "the province as one workbook: baocao check");
+    let workbook_check = check_workbook(cfg, &tmp.path().join("inputs-xlsx"))?;
 
     step(cfg, "whole province from scratch");
     let mut only = cfg.only.clone();
@@ -394,6 +437,7 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
 
     Ok(Results {
         generate: generate_time,
+        workbook_check,
         officials: cfg.officials,
         communes: cfg.communes,
         only,
@@ -451,6 +495,12 @@ pub fn report(r: &Results) -> String {
         format!("{:.2} s", r.generate.as_secs_f64()),
         "< 1 s",
         verdict(r.generate.as_secs_f64() < 1.0),
+    );
+    row(
+        "the province as one workbook: check",
+        format!("{:.2} s", r.workbook_check.as_secs_f64()),
+        "≤ 1 s",
+        verdict(r.workbook_check.as_secs_f64() <= 1.0),
     );
     let f = &r.full;
     row(

@@ -315,6 +315,12 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
                         "render_ms": ms(r.stages.render),
                         "typeset_ms": ms(r.stages.typeset),
                         "typeset_forms_ms": ms(r.stages.typeset_forms),
+                        "steps_ms": r
+                            .stages
+                            .steps
+                            .iter()
+                            .map(|(k, d)| (k.to_string(), ms(*d)))
+                            .collect::<Vec<_>>(),
                         "typeset_by_kind_ms": r
                             .stages
                             .typeset_by_kind

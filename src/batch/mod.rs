@@ -103,6 +103,16 @@ pub struct Stages {
     /// `typeset` per document kind.
     pub typeset_by_kind: std::collections::BTreeMap<&'static str, Duration>,
     pub write: Duration,
+    /// Wall time of each named step of `build`, in order.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+impl Stages {
+    /// Note the wall time of `step` since `*since`, and restart the clock.
+    fn step(&mut self, step: &'static str, since: &mut Instant) {
+        self.steps.push((step, since.elapsed()));
+        *since = Instant::now();
+    }
 }
 
 #[derive(Debug)]
@@ -149,19 +159,31 @@ pub fn load(inputs: &Path) -> Result<Dataset, BuildError> {
 /// Build the documents of `opts`: the steps of the module comment, in order.
 pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, BuildError> {
     let mut b = Build::select(opts)?;
+    let mut t = Instant::now();
     let (ds, fonts, templates) = b.load()?;
+    b.stages.step("load", &mut t);
     let model = b.compute(&ds);
+    b.stages.step("compute", &mut t);
     let jobs = b.plan(&model);
+    b.stages.step("plan", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
+    b.stages.step("reuse", &mut t);
     let done = (|| {
         let staged = b.typeset(&todo, fonts, &templates, progress)?;
+        b.stages.step("typeset", &mut t);
         b.commit(staged)?;
+        b.stages.step("commit", &mut t);
         b.dossiers(&ds)?;
+        b.stages.step("dossiers", &mut t);
         b.exports(&model)?;
+        b.stages.step("exports", &mut t);
         b.prune();
         b.manifest()?;
-        b.publish()
+        b.stages.step("manifest", &mut t);
+        let r = b.publish();
+        b.stages.step("publish", &mut t);
+        r
     })();
     if done.is_err() {
         // OUT is as it was; what was staged goes.
@@ -409,6 +431,7 @@ impl<'o> Build<'o> {
             emit_typst: self.opts.emit_typst.as_deref(),
         }
         .run(todo);
+        crate::typeset::release_caches();
         self.stages.render += outcome.render;
         self.stages.typeset += outcome.typeset;
         self.stages.typeset_forms += outcome.typeset_forms;
@@ -450,34 +473,43 @@ impl<'o> Build<'o> {
         let t = Instant::now();
         let out = &self.opts.out;
         let password = self.opts.zip_password.as_deref();
+        // (path, key, prefix, members) of each dossier to make anew.
+        let mut todo = Vec::new();
         for c in ds.communes.iter().filter(|c| self.sel.wants_commune(&c.id)) {
             let prefix = format!("{}/xa/{}/", self.period, c.id);
-            let members: Vec<&ManifestEntry> = self
+            let members: Vec<ManifestEntry> = self
                 .entries
                 .values()
                 .filter(|e| {
                     e.path.starts_with(&prefix)
                         && docs::kind(&e.kind).is_some_and(|k| k.in_dossier())
                 })
+                .cloned()
                 .collect();
             let path = format!("{}/{DOSSIER}/{}.zip", self.period, c.id);
-            let key = dossier::key(&members, password.is_some());
+            let refs: Vec<&ManifestEntry> = members.iter().collect();
+            let key = dossier::key(&refs, password.is_some());
             if password.is_none()
                 && let Some(e) = self.cache.fresh(out, &path, &key)
             {
                 self.entries.insert(path, e.clone());
                 continue;
             }
-            let zip = dossier::from_disk(
-                |p| write::current(out, p),
-                &prefix,
-                &members,
-                self.date,
-                password,
-            )
-            .map_err(BuildError::Setup)?;
-            let e = write::write_file(out, Path::new(&path), DOSSIER, &zip)
-                .map_err(BuildError::Setup)?;
+            todo.push((path, key, prefix, members));
+        }
+        // Zipped and staged on both cores (no typesetting here: rayon).
+        let made: Vec<Result<(String, String, ManifestEntry), String>> = todo
+            .into_par_iter()
+            .map(|(path, key, prefix, members)| {
+                let members = dossier::members(|p| write::current(out, p), &prefix, &members);
+                let e = write::stage_with(out, Path::new(&path), DOSSIER, |f| {
+                    dossier::zip(std::io::BufWriter::new(f), members, self.date, password)
+                })?;
+                Ok((path, key, e))
+            })
+            .collect();
+        for m in made {
+            let (path, key, e) = m.map_err(BuildError::Setup)?;
             self.cache.record(&path, &key, &e);
             self.written.push(path.clone());
             self.entries.insert(path, e);

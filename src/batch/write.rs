@@ -77,6 +77,35 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
     })
 }
 
+/// Stage a file that `fill` writes into the staged tree (a dossier, written
+/// as it is made); its hash is read back from the file.
+pub fn stage_with(
+    out: &Path,
+    rel: &Path,
+    kind: &str,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), String>,
+) -> Result<ManifestEntry, String> {
+    let tmp = tmp_name(out, rel);
+    if let Some(dir) = tmp.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    }
+    // Never write through a hard link to the published file.
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = std::fs::File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
+    fill(&mut f)?;
+    drop(f);
+    let mut h = Sha256::new();
+    let bytes = std::fs::File::open(&tmp)
+        .and_then(|mut f| std::io::copy(&mut f, &mut h))
+        .map_err(|e| io_err(&tmp, e))?;
+    Ok(ManifestEntry {
+        path: rel_string(rel),
+        kind: kind.to_string(),
+        bytes,
+        sha256: format!("{:x}", h.finalize()),
+    })
+}
+
 /// The manifest entries of the staged documents (they stay in the staged
 /// tree until [`publish`]).
 pub fn entries(staged: Vec<Staged>) -> Vec<ManifestEntry> {

@@ -299,6 +299,12 @@ impl Engine {
     }
 }
 
+/// Drop everything Typst cached (after the last document of a run: the
+/// steps that follow reuse the memory).
+pub fn release_caches() {
+    typst::comemo::evict(0);
+}
+
 /// Run one compilation and evict Typst's cache afterwards, on every path,
 /// the error path included (typst-engine-notes.md, pitfall 2).
 fn evicting<T>(max_age: usize, f: impl FnOnce() -> T) -> T {

@@ -141,6 +141,7 @@ fn benchmark_smoke() {
     println!("{table}");
     for row in [
         "whole province from scratch",
+        "the province as one workbook",
         "evaluation sheets end to end",
         "re-run, nothing changed",
         "re-run, one official changed",
