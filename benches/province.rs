@@ -539,7 +539,7 @@ pub fn report(r: &Results) -> String {
         verdict(f.cpu_per_wall() >= 1.85 || cpus < 2),
     );
     row(
-        "  documents other than sheets: typesetting",
+        "  documents other than forms: typesetting",
         format!(
             "{:.0}% of {:.2} s",
             f.non_form_share() * 100.0,
