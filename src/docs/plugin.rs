@@ -56,8 +56,13 @@ pub trait Export: Sync {
     /// The code, as the manifest's `kind`.
     fn code(&self) -> &'static str;
 
-    /// Where it goes, relative to the output folder.
-    fn path(&self, model: &Model) -> PathBuf;
+    /// Its file name in the period's folder (`ket-qua-xep-loai.csv`).
+    fn file_name(&self) -> &'static str;
+
+    /// Where it goes, relative to the output folder: `<period>/<file_name>`.
+    fn path(&self, model: &Model) -> PathBuf {
+        PathBuf::from(model.ds.config.period.code()).join(self.file_name())
+    }
 
     /// Its bytes.
     fn bytes(&self, model: &Model) -> Result<Vec<u8>, String>;

@@ -1,8 +1,6 @@
 //! `<period>/ket-qua-xep-loai.csv`: the ratings of the period as a table,
 //! written beside the sheets and the lists, which feed it.
 
-use std::path::{Path, PathBuf};
-
 use super::Export;
 use super::danh_sach::sorted_results;
 use crate::model::Model;
@@ -19,8 +17,8 @@ impl Export for RatingsCsv {
         CODE
     }
 
-    fn path(&self, model: &Model) -> PathBuf {
-        Path::new(&model.ds.config.period.code()).join("ket-qua-xep-loai.csv")
+    fn file_name(&self) -> &'static str {
+        "ket-qua-xep-loai.csv"
     }
 
     fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {

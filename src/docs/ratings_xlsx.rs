@@ -3,8 +3,6 @@
 //! official with the four group scores, the total (numbers), the rating and
 //! why it was capped.
 
-use std::path::{Path, PathBuf};
-
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::Export;
@@ -24,8 +22,8 @@ impl Export for RatingsWorkbook {
         CODE
     }
 
-    fn path(&self, model: &Model) -> PathBuf {
-        Path::new(&model.ds.config.period.code()).join("ket-qua-xep-loai.xlsx")
+    fn file_name(&self) -> &'static str {
+        "ket-qua-xep-loai.xlsx"
     }
 
     fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {

@@ -4,8 +4,6 @@
 //! "Tổng cộng" row, counts as numbers, shares as percentages, the PDF's
 //! multi-row header with merged cells.
 
-use std::path::{Path, PathBuf};
-
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -26,8 +24,8 @@ impl Export for StatisticsWorkbook {
         CODE
     }
 
-    fn path(&self, model: &Model) -> PathBuf {
-        Path::new(&model.ds.config.period.code()).join("thong-ke.xlsx")
+    fn file_name(&self) -> &'static str {
+        "thong-ke.xlsx"
     }
 
     fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {
