@@ -371,7 +371,7 @@ impl<'o> Build<'o> {
                     standard,
                     fonts.fingerprint.as_bytes(),
                     date.as_bytes(),
-                    j.vm.as_bytes(),
+                    j.vm.digest(),
                 ])
             })
             .collect();

@@ -223,7 +223,8 @@ impl Typesetting<'_> {
     fn one(&self, job: &Job, skip: usize, clocks: &Clocks) -> Result<Staged, String> {
         // The view-model is parsed once per document.
         let t = Instant::now();
-        let vm = serde_json::from_str::<serde_json::Value>(&job.vm).map_err(|e| e.to_string())?;
+        let vm =
+            serde_json::from_str::<serde_json::Value>(&job.vm.json()).map_err(|e| e.to_string())?;
         Clocks::add(&clocks.render, t);
         let title = vm["doc"]["title"].as_str();
         let variants = job.fit_variants.saturating_sub(skip).max(1);
@@ -256,7 +257,7 @@ impl Typesetting<'_> {
         let t = Instant::now();
         let vms: Result<Vec<serde_json::Value>, _> = jobs
             .iter()
-            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm))
+            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm.json()))
             .collect();
         Clocks::add(&clocks.render, t);
         let Ok(vms) = vms else {
@@ -366,7 +367,7 @@ mod tests {
             kind,
             path: PathBuf::from(format!("{}-{size}", kind.code())),
             commune: commune.map(String::from),
-            vm: "x".repeat(size),
+            vm: crate::docs::Vm::new("x".repeat(size)),
             fit_variants: 1,
         }
     }
