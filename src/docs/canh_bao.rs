@@ -392,7 +392,7 @@ fn left_out<T>(a: &Abridged<T>) -> Option<String> {
 /// The official owning a task, if recorded and known.
 fn owner<'a>(ds: &'a Dataset, t: &Task) -> Option<&'a Official> {
     let id = t.owner.as_deref()?;
-    ds.officials.iter().find(|o| o.id == id)
+    ds.official(id)
 }
 
 /// The rows left out of the abridged lists, per commune (data order, only

@@ -545,6 +545,7 @@ pub struct Dataset {
 /// never scans a whole list per official.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    pub officials: std::collections::HashMap<String, usize>,
     pub courses: std::collections::HashMap<String, usize>,
     pub trainings_of: std::collections::HashMap<String, Vec<usize>>,
     pub evaluations_of: std::collections::HashMap<String, Vec<usize>>,
@@ -554,6 +555,9 @@ impl Dataset {
     /// Build [`Dataset::index`]; call after the lists change.
     pub fn reindex(&mut self) {
         let mut ix = Index::default();
+        for (i, o) in self.officials.iter().enumerate() {
+            ix.officials.entry(o.id.clone()).or_insert(i);
+        }
         for (i, c) in self.courses.iter().enumerate() {
             ix.courses.entry(c.id.clone()).or_insert(i);
         }
@@ -570,6 +574,10 @@ impl Dataset {
                 .push(i);
         }
         self.index = ix;
+    }
+
+    pub fn official(&self, id: &str) -> Option<&Official> {
+        self.index.officials.get(id).map(|&i| &self.officials[i])
     }
 
     pub fn course(&self, id: &str) -> Option<&Course> {
