@@ -115,7 +115,7 @@ pub fn members(
 
 /// A dossier's cache key: what is inside it (names and hashes) and whether
 /// it is encrypted.
-pub fn key(entries: &[&ManifestEntry], encrypted: bool) -> String {
+pub fn key(entries: &[ManifestEntry], encrypted: bool) -> String {
     let mut s = String::from(if encrypted { "aes\n" } else { "plain\n" });
     for e in entries {
         s.push_str(&format!("{} {}\n", e.path, e.sha256));

@@ -59,13 +59,7 @@ pub fn stage(out: &Path, job: &Job, bytes: &[u8]) -> Result<Staged, String> {
 }
 
 pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<Staged, String> {
-    let tmp = tmp_name(out, rel);
-    if let Some(dir) = tmp.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-    }
-    // The staged name may be a hard link to the published file: never
-    // write through it.
-    let _ = std::fs::remove_file(&tmp);
+    let tmp = fresh_tmp(out, rel)?;
     std::fs::write(&tmp, bytes).map_err(|e| io_err(&tmp, e))?;
     Ok(Staged {
         entry: ManifestEntry {
@@ -77,6 +71,17 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
     })
 }
 
+/// The staged name of `rel`, its folder made and nothing there: it may
+/// be a hard link to the published file, never written through.
+fn fresh_tmp(out: &Path, rel: &Path) -> Result<PathBuf, String> {
+    let tmp = tmp_name(out, rel);
+    if let Some(dir) = tmp.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+    }
+    let _ = std::fs::remove_file(&tmp);
+    Ok(tmp)
+}
+
 /// Stage a file that `fill` writes into the staged tree (a dossier, written
 /// as it is made); its hash is read back from the file.
 pub fn stage_with(
@@ -85,12 +90,7 @@ pub fn stage_with(
     kind: &str,
     fill: impl FnOnce(&mut std::fs::File) -> Result<(), String>,
 ) -> Result<ManifestEntry, String> {
-    let tmp = tmp_name(out, rel);
-    if let Some(dir) = tmp.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
-    }
-    // Never write through a hard link to the published file.
-    let _ = std::fs::remove_file(&tmp);
+    let tmp = fresh_tmp(out, rel)?;
     let mut f = std::fs::File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
     fill(&mut f)?;
     drop(f);
