@@ -314,7 +314,7 @@ fn build(opts: &BuildOptions, stats: bool) -> ExitCode {
                         "compute_ms": ms(r.stages.compute),
                         "render_ms": ms(r.stages.render),
                         "typeset_ms": ms(r.stages.typeset),
-                        "typeset_forms_ms": ms(r.stages.typeset_forms),
+                        "typeset_forms_ms": ms(r.stages.typeset_forms()),
                         "steps_ms": r
                             .stages
                             .steps

@@ -98,8 +98,6 @@ pub struct Stages {
     pub compute: Duration,
     pub render: Duration,
     pub typeset: Duration,
-    /// The part of `typeset` spent on one-page forms.
-    pub typeset_forms: Duration,
     /// `typeset` per document kind.
     pub typeset_by_kind: std::collections::BTreeMap<&'static str, Duration>,
     pub write: Duration,
@@ -108,6 +106,15 @@ pub struct Stages {
 }
 
 impl Stages {
+    /// The part of `typeset` spent on one-page forms (DocKind::batched).
+    pub fn typeset_forms(&self) -> Duration {
+        self.typeset_by_kind
+            .iter()
+            .filter(|(k, _)| docs::kind(k).is_some_and(|k| k.batched()))
+            .map(|(_, d)| *d)
+            .sum()
+    }
+
     /// Note the wall time of `step` since `*since`, and restart the clock.
     fn step(&mut self, step: &'static str, since: &mut Instant) {
         self.steps.push((step, since.elapsed()));
@@ -434,7 +441,6 @@ impl<'o> Build<'o> {
         crate::typeset::release_caches();
         self.stages.render += outcome.render;
         self.stages.typeset += outcome.typeset;
-        self.stages.typeset_forms += outcome.typeset_forms;
         for (k, d) in outcome.typeset_by_kind {
             *self.stages.typeset_by_kind.entry(k).or_default() += d;
         }
@@ -487,8 +493,7 @@ impl<'o> Build<'o> {
                 .cloned()
                 .collect();
             let path = format!("{}/{DOSSIER}/{}.zip", self.period, c.id);
-            let refs: Vec<&ManifestEntry> = members.iter().collect();
-            let key = dossier::key(&refs, password.is_some());
+            let key = dossier::key(&members, password.is_some());
             if password.is_none()
                 && let Some(e) = self.cache.fresh(out, &path, &key)
             {

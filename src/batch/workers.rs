@@ -44,8 +44,6 @@ pub struct Outcome {
     /// Summed over the workers.
     pub render: Duration,
     pub typeset: Duration,
-    /// The part of `typeset` spent on one-page forms (DocKind::batched).
-    pub typeset_forms: Duration,
     /// `typeset` per document kind.
     pub typeset_by_kind: BTreeMap<&'static str, Duration>,
     pub write: Duration,
@@ -65,7 +63,6 @@ enum Unit {
 struct Clocks {
     render: AtomicU64,
     typeset: AtomicU64,
-    typeset_forms: AtomicU64,
     by_kind: Mutex<BTreeMap<&'static str, Duration>>,
     write: AtomicU64,
 }
@@ -75,14 +72,11 @@ impl Clocks {
         counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
     }
 
-    /// Typesetting time of `job` (a form or not).
+    /// Typesetting time of `job`, in all and for its kind.
     fn typeset(&self, job: &Job, since: Instant) {
         let d = since.elapsed();
-        let ns = d.as_nanos() as u64;
-        self.typeset.fetch_add(ns, Ordering::Relaxed);
-        if job.kind.batched() {
-            self.typeset_forms.fetch_add(ns, Ordering::Relaxed);
-        }
+        self.typeset
+            .fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
         *self
             .by_kind
             .lock()
@@ -185,7 +179,6 @@ impl Typesetting<'_> {
             failures,
             render: Duration::from_nanos(clocks.render.into_inner()),
             typeset: Duration::from_nanos(clocks.typeset.into_inner()),
-            typeset_forms: Duration::from_nanos(clocks.typeset_forms.into_inner()),
             typeset_by_kind: clocks.by_kind.into_inner().expect("lock"),
             write: Duration::from_nanos(clocks.write.into_inner()),
         }
