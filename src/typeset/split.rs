@@ -61,6 +61,9 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
         .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
         .map(|n| n.to_vec())
         .collect();
+    // Digests of the input's streams, each computed once for the batch
+    // (the fonts are shared by every page and are most of the bytes).
+    let mut digests = HashMap::new();
     let pdfs = outs
         .iter()
         .map(|o| {
@@ -74,7 +77,7 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
                         .ok_or_else(|| format!("PDF: không có trang {}", i + 1))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            extract(&src, &ids, &shared, o.title)
+            extract(&src, &ids, &shared, o.title, &mut digests)
         })
         .collect::<Result<_, String>>()?;
     Ok(Split { pdfs, fonts })
@@ -94,6 +97,7 @@ fn extract(
     page_ids: &[ObjectId],
     shared: &Shared,
     title: Option<&str>,
+    digests: &mut HashMap<ObjectId, [u8; 32]>,
 ) -> Result<Vec<u8>, String> {
     let mut out = Document::with_version(src.version.clone());
     let mut copier = Copier {
@@ -109,6 +113,14 @@ fn extract(
         .map(|&p| copier.copy_ref(p, Some(pages_id)).map(Object::Reference))
         .collect::<Result<Vec<_>, _>>()?;
     let intents = shared.intents.map(|i| copier.copy(i)).transpose()?;
+    // The streams copied, by their id in the output (its order).
+    let mut copied: Vec<(ObjectId, ObjectId)> = copier
+        .map
+        .iter()
+        .filter(|(src_id, _)| matches!(src.get_object(**src_id), Ok(Object::Stream(_))))
+        .map(|(&s, &n)| (n, s))
+        .collect();
+    copied.sort_unstable();
 
     let mut pages = Dictionary::new();
     pages.set("Type", Object::Name(b"Pages".to_vec()));
@@ -138,13 +150,16 @@ fn extract(
     out.trailer.set("Info", Object::Reference(info_id));
 
     // A stable file identifier (no time, no randomness, so the same page
-    // always gives the same bytes): the hash of every stream (content,
-    // fonts) and of the title.
+    // always gives the same bytes): the hash of the digests of every
+    // stream copied (content, fonts), in the output's order, and of the
+    // title.
     let mut h = Sha256::new();
-    for obj in out.objects.values() {
-        if let Object::Stream(st) = obj {
-            h.update(&st.content);
-        }
+    for (_, src_id) in copied {
+        let d = digests.entry(src_id).or_insert_with(|| match src.get_object(src_id) {
+            Ok(Object::Stream(st)) => Sha256::digest(&st.content).into(),
+            _ => [0; 32],
+        });
+        h.update(d);
     }
     h.update(title.unwrap_or_default().as_bytes());
     let id = h.finalize()[..16].to_vec();
