@@ -25,10 +25,15 @@ pub fn courses() -> Vec<Course> {
     let root = yaml::parse(include_bytes!("courses.yaml")).expect("the sample's courses parse");
     let mut d = Decoder::new(Arc::from(Path::new("baocao sample")));
     let items = match &root.value {
-        Value::Map(keys) => keys.iter().find(|(k, _)| k.name == "courses").map(|(_, n)| n),
+        Value::Map(keys) => keys
+            .iter()
+            .find(|(k, _)| k.name == "courses")
+            .map(|(_, n)| n),
         _ => None,
     };
-    let items = d.list(items.expect("a courses: list"), "courses").unwrap_or_default();
+    let items = d
+        .list(items.expect("a courses: list"), "courses")
+        .unwrap_or_default();
     let courses = items
         .iter()
         .enumerate()
