@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::Unchecked;
+use super::{Dataset, Unchecked};
 use super::data::*;
 use crate::diag::{Diagnostic, Diagnostics};
 
