@@ -230,9 +230,6 @@ impl super::DocKind for PeriodicReport {
     /// Add the provincial report (unless the run is restricted to some communes)
     /// and one report per selected commune.
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        if !sel.wants(self) {
-            return;
-        }
         let facts = Facts::compute(model);
         plan_both_levels(model, sel, self, jobs, |c| {
             build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
