@@ -44,5 +44,6 @@ mod test {
     mod mutation;
     mod reliability;
     mod sample;
+    mod util;
     mod workbooks;
 }

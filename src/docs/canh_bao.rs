@@ -32,9 +32,6 @@ impl super::DocKind for EarlyWarnings {
     /// Add the provincial list (when no commune filter is given) and one list
     /// per selected commune.
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        if !sel.wants(self) {
-            return;
-        }
         let facts = Facts::compute(model.ds);
         plan_both_levels(model, sel, self, jobs, |c| build(model, &facts, c));
     }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Dataset;
 use crate::diag::Loc;
 
 /// Where an entity came from: its place, its path (`officials[3]`) and the
@@ -518,27 +519,6 @@ pub struct Survey {
     pub satisfied: u32,
     #[serde(skip)]
     pub src: Src,
-}
-
-/// Everything read from an input folder, validated and cross-checked.
-#[derive(Debug, Clone, Serialize)]
-pub struct Dataset {
-    pub config: Config,
-    pub communes: Vec<Commune>,
-    pub positions: Vec<Position>,
-    pub officials: Vec<Official>,
-    pub evaluations: Vec<Evaluation>,
-    pub courses: Vec<Course>,
-    pub trainings: Vec<Training>,
-    pub tasks: Vec<Task>,
-    pub initiatives: Vec<Initiative>,
-    pub surveys: Vec<Survey>,
-    /// Lookups by id, built once at load (see [`Index`]).
-    #[serde(skip)]
-    pub index: Index,
-    /// Warnings and notes about the inputs, for the user.
-    #[serde(skip)]
-    pub notices: Vec<crate::diag::Notice>,
 }
 
 /// Positions in the entity lists, by official or course id, so the model

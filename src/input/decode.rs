@@ -166,22 +166,29 @@ impl Decoder {
                 self.err(node.pos, field, "không được để trống");
                 None
             }
-            Value::Str(s) => Some(nfc(s.trim())),
-            Value::Int(_) | Value::Float(_) => node.as_text(),
-            _ => {
-                self.expected(node, field, "một chuỗi văn bản");
-                None
-            }
+            _ => self.string(node, field, str::trim, "một chuỗi văn bản"),
         }
     }
 
     /// Multi-line free text: kept as written (line breaks included).
     pub fn free_text(&mut self, node: &Node, field: &str) -> Option<String> {
+        self.string(node, field, str::trim_end, "một đoạn văn bản")
+    }
+
+    /// A string trimmed by `trim` (NFC), or a number as written; else
+    /// `what` was expected.
+    fn string(
+        &mut self,
+        node: &Node,
+        field: &str,
+        trim: fn(&str) -> &str,
+        what: &str,
+    ) -> Option<String> {
         match &node.value {
-            Value::Str(s) => Some(nfc(s.trim_end())),
+            Value::Str(s) => Some(nfc(trim(s))),
             Value::Int(_) | Value::Float(_) => node.as_text(),
             _ => {
-                self.expected(node, field, "một đoạn văn bản");
+                self.expected(node, field, what);
                 None
             }
         }

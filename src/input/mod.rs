@@ -41,7 +41,7 @@ struct Child<T> {
     item: T,
 }
 
-/// The one list of entity kinds: top-level key (= `Dataset` field), type,
+/// The one list of entity kinds: top-level key (= [`Dataset`] field), type,
 /// sheet names (Vietnamese first); then the sheets of entries of officials
 /// (key = the field of `Official`).
 macro_rules! entity_kinds {
@@ -51,6 +51,20 @@ macro_rules! entity_kinds {
             $($ckey:ident: $cty:ty = [$($cname:literal),+];)+
         }
     ) => {
+        /// Everything read from an input folder, validated and cross-checked:
+        /// the config and one list per kind.
+        #[derive(Debug, Clone, serde::Serialize)]
+        pub struct Dataset {
+            pub config: Config,
+            $(pub $key: Vec<$ty>,)+
+            /// Lookups by id, built once at load (see [`Index`]).
+            #[serde(skip)]
+            pub index: Index,
+            /// Warnings and notes about the inputs, for the user.
+            #[serde(skip)]
+            pub notices: Vec<Notice>,
+        }
+
         /// The top-level keys a data file may hold (data-model.md).
         pub const TOP_KEYS: &[&str] = &["config", $(stringify!($key)),+];
 

@@ -76,5 +76,8 @@ mod tests {
         assert_eq!(fold("Xã, phường"), "xa-phuong");
         assert_eq!(fold("  Quá trình công tác "), "qua-trinh-cong-tac");
         assert_eq!(fold("Đào tạo"), "dao-tao");
+        // The sample's commune ids.
+        assert_eq!(fold("Đàm Thuỷ"), "dam-thuy");
+        assert_eq!(fold("Nà Pồng 2"), "na-pong-2");
     }
 }

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::Unchecked;
 use super::data::*;
+use super::{Dataset, Unchecked};
 use crate::diag::{Diagnostic, Diagnostics};
 
 fn unique<'a, T>(

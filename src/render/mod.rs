@@ -159,31 +159,30 @@ mod tests {
         .unwrap()
     }
 
+    /// `t.typ.j2` rendered with `ctx`.
+    fn render(t: &Templates, ctx: serde_json::Value) -> String {
+        t.render("t.typ.j2", &ctx).unwrap()
+    }
+
     #[test]
     fn interpolation_is_text_not_markup() {
         let t = lib(&[("t.typ.j2", "Tên: {{ name }}.")]);
-        let out = t
-            .render(
-                "t.typ.j2",
-                &serde_json::json!({"name": "Lò *Sáng* #x \"q\" \\ {{ 7*7 }}"}),
-            )
-            .unwrap();
+        let out = render(
+            &t,
+            serde_json::json!({"name": "Lò *Sáng* #x \"q\" \\ {{ 7*7 }}"}),
+        );
         assert_eq!(out, "Tên: #\"Lò *Sáng* #x \\\"q\\\" \\\\ {{ 7*7 }}\";.");
     }
 
     #[test]
     fn lit_filter_builds_typst_values() {
         let t = lib(&[("t.typ.j2", "#f({{ v | lit }})")]);
-        let out = t
-            .render(
-                "t.typ.j2",
-                &serde_json::json!({"v": {"a": [1, 2.5, true, null], "b-c": "x"}}),
-            )
-            .unwrap();
+        let out = render(
+            &t,
+            serde_json::json!({"v": {"a": [1, 2.5, true, null], "b-c": "x"}}),
+        );
         assert_eq!(out, "#f((a: (1, 2.5, true, none,), \"b-c\": \"x\",))");
-        let out = t
-            .render("t.typ.j2", &serde_json::json!({"v": [[], {}, [1]]}))
-            .unwrap();
+        let out = render(&t, serde_json::json!({"v": [[], {}, [1]]}));
         assert_eq!(out, "#f(((), (:), (1,),))");
     }
 

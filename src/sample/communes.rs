@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::names::slug;
 use super::rng::Rng;
 use super::src;
+use crate::input::text::fold;
 use crate::input::{Commune, CommuneKind, Region};
 
 use Region::{Border, Mountain, Rural, Urban};
@@ -126,7 +126,7 @@ pub fn communes(
                 region,
             )
         };
-        let mut id = slug(&name);
+        let mut id = fold(&name);
         while out.iter().any(|c| c.id == id) {
             id.push_str("-2");
         }

@@ -1,8 +1,6 @@
 //! People's names by ethnicity (Tày, Nùng, Kinh, Dao, H'Mông, …) and the
 //! ASCII slugs of place names.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::rng::Rng;
 use crate::input::Region;
 
@@ -237,31 +235,9 @@ pub fn person_name(rng: &mut Rng, ethnicity: &str, female: bool) -> String {
     format!("{family} {middle} {given}")
 }
 
-/// An ASCII slug: "Đàm Thuỷ" → "dam-thuy".
-pub fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.nfd() {
-        match c {
-            'đ' | 'Đ' => s.push('d'),
-            c if c.is_ascii_alphanumeric() => s.push(c.to_ascii_lowercase()),
-            ' ' | '-' if !s.ends_with('-') => s.push('-'),
-            _ => {}
-        }
-    }
-    s.trim_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs() {
-        assert_eq!(slug("Đàm Thuỷ"), "dam-thuy");
-        assert_eq!(slug("Nùng Trí Cao"), "nung-tri-cao");
-        assert_eq!(slug("Bế Văn Đàn"), "be-van-dan");
-        assert_eq!(slug("Nà Pồng 2"), "na-pong-2");
-    }
 
     #[test]
     fn names_have_three_parts_and_follow_gender() {

@@ -2,160 +2,45 @@
 //! officials' gaps, plus the broad programmes (digital skills, leadership,
 //! state management).
 
+use std::path::Path;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::officials::Plan;
 use super::rng::{Rng, ymd};
 use super::src;
+use crate::input::decode::Decoder;
+use crate::input::node::Value;
+use crate::input::schema::Schema;
 use crate::input::{
-    Commune, Course, CourseKind, Dataset, Grants, ItSkill, Official, PoliticalTheory, Position,
-    Region, Training, TrainingStatus,
+    Commune, Course, Dataset, ItSkill, Official, PoliticalTheory, Position, Region, Training,
+    TrainingStatus, yaml,
 };
 
-/// The courses of 2025–2026, held by the province's schools and departments.
+/// The courses of 2025–2026, held by the province's schools and departments:
+/// `courses.yaml`, written as a province writes its own and read by the
+/// loader's decoder.
 pub fn courses() -> Vec<Course> {
-    let none = || Grants {
-        education: None,
-        political_theory: None,
-        it_skill: None,
+    let root = yaml::parse(include_bytes!("courses.yaml")).expect("the sample's courses parse");
+    let mut d = Decoder::new(Arc::from(Path::new("baocao sample")));
+    let items = match &root.value {
+        Value::Map(keys) => keys
+            .iter()
+            .find(|(k, _)| k.name == "courses")
+            .map(|(_, n)| n),
+        _ => None,
     };
-    let theory = |t| Grants {
-        political_theory: Some(t),
-        ..none()
-    };
-    let it = |s| Grants {
-        it_skill: Some(s),
-        ..none()
-    };
-    let course = |id: &str,
-                  name: &str,
-                  kind,
-                  grants,
-                  (start, end): (NaiveDate, NaiveDate),
-                  organizer: &str| Course {
-        id: id.into(),
-        name: name.into(),
-        kind,
-        grants,
-        start,
-        end,
-        organizer: organizer.into(),
-        src: src(),
-    };
-    vec![
-        course(
-            "llct-sc-2026",
-            "Sơ cấp lý luận chính trị",
-            CourseKind::PoliticalTheory,
-            theory(PoliticalTheory::Elementary),
-            (ymd(2026, 3, 2), ymd(2026, 4, 24)),
-            "Trường Chính trị tỉnh Cao Bằng",
-        ),
-        course(
-            "llct-tc-2025",
-            "Trung cấp lý luận chính trị - hành chính (khoá 2025, hệ không tập trung)",
-            CourseKind::PoliticalTheory,
-            theory(PoliticalTheory::Intermediate),
-            (ymd(2025, 3, 3), ymd(2025, 12, 19)),
-            "Trường Chính trị tỉnh Cao Bằng",
-        ),
-        course(
-            "llct-tc-2026",
-            "Trung cấp lý luận chính trị - hành chính (khoá 2026)",
-            CourseKind::PoliticalTheory,
-            theory(PoliticalTheory::Intermediate),
-            (ymd(2026, 5, 4), ymd(2026, 11, 30)),
-            "Trường Chính trị tỉnh Cao Bằng",
-        ),
-        course(
-            "llct-cc-2025",
-            "Cao cấp lý luận chính trị (hệ không tập trung)",
-            CourseKind::PoliticalTheory,
-            theory(PoliticalTheory::Advanced),
-            (ymd(2025, 3, 10), ymd(2026, 9, 25)),
-            "Học viện Chính trị khu vực I",
-        ),
-        course(
-            "cm-dat-dai-2026",
-            "Bồi dưỡng nghiệp vụ quản lý đất đai, đo đạc bản đồ và trật tự xây dựng cấp xã",
-            CourseKind::Professional,
-            none(),
-            (ymd(2026, 3, 9), ymd(2026, 3, 20)),
-            "Sở Nông nghiệp và Môi trường",
-        ),
-        course(
-            "cm-tckt-2026",
-            "Bồi dưỡng nghiệp vụ quản lý tài chính, ngân sách và kế toán xã",
-            CourseKind::Professional,
-            none(),
-            (ymd(2026, 4, 6), ymd(2026, 4, 17)),
-            "Sở Tài chính",
-        ),
-        course(
-            "cm-tu-phap-2026",
-            "Bồi dưỡng nghiệp vụ tư pháp, hộ tịch và chứng thực điện tử",
-            CourseKind::Professional,
-            none(),
-            (ymd(2026, 5, 18), ymd(2026, 5, 29)),
-            "Sở Tư pháp",
-        ),
-        course(
-            "kns-2026-d1",
-            "Bồi dưỡng kỹ năng số: quản lý văn bản điện tử, dịch vụ công trực tuyến, an toàn thông tin (đợt 1)",
-            CourseKind::DigitalSkills,
-            it(ItSkill::Basic),
-            (ymd(2026, 3, 23), ymd(2026, 3, 27)),
-            "Sở Khoa học và Công nghệ",
-        ),
-        course(
-            "kns-2026-d2",
-            "Bồi dưỡng kỹ năng số: quản lý văn bản điện tử, dịch vụ công trực tuyến, an toàn thông tin (đợt 2)",
-            CourseKind::DigitalSkills,
-            it(ItSkill::Basic),
-            (ymd(2026, 6, 22), ymd(2026, 7, 1)),
-            "Sở Khoa học và Công nghệ",
-        ),
-        course(
-            "kn-lanh-dao-2026",
-            "Bồi dưỡng kỹ năng lãnh đạo, quản lý, quản trị địa phương cho cán bộ chủ chốt cấp xã (đợt 1: 11 - 22/5; đợt 2: 7 - 18/9/2026)",
-            CourseKind::LeadershipSkills,
-            none(),
-            (ymd(2026, 5, 11), ymd(2026, 9, 18)),
-            "Ban Tổ chức Tỉnh uỷ phối hợp Trường Chính trị tỉnh Cao Bằng",
-        ),
-        course(
-            "qlnn-cv-2025",
-            "Bồi dưỡng kiến thức quản lý nhà nước chương trình chuyên viên",
-            CourseKind::StateManagement,
-            none(),
-            (ymd(2025, 9, 8), ymd(2025, 11, 28)),
-            "Sở Nội vụ",
-        ),
-        course(
-            "qlnn-cvc-2026",
-            "Bồi dưỡng kiến thức quản lý nhà nước chương trình chuyên viên chính",
-            CourseKind::StateManagement,
-            none(),
-            (ymd(2026, 8, 3), ymd(2026, 10, 30)),
-            "Sở Nội vụ",
-        ),
-        course(
-            "tieng-dtts-2026",
-            "Bồi dưỡng tiếng dân tộc thiểu số (Tày - Nùng, Mông, Dao) cho cán bộ, công chức cấp xã",
-            CourseKind::Other,
-            none(),
-            (ymd(2026, 4, 13), ymd(2026, 5, 29)),
-            "Sở Dân tộc và Tôn giáo",
-        ),
-        course(
-            "pccc-2026",
-            "Tập huấn phòng cháy, chữa cháy và cứu nạn, cứu hộ cho lực lượng cơ sở",
-            CourseKind::Other,
-            none(),
-            (ymd(2026, 6, 8), ymd(2026, 6, 10)),
-            "Công an tỉnh Cao Bằng",
-        ),
-    ]
+    let items = d
+        .list(items.expect("a courses: list"), "courses")
+        .unwrap_or_default();
+    let courses = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| Course::decode(&mut d, n, &format!("courses[{i}]")))
+        .collect();
+    assert!(d.diags.is_empty(), "the sample's courses are valid");
+    courses
 }
 
 /// The leadership course runs in two rounds; a completed attendance

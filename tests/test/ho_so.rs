@@ -6,6 +6,7 @@
 use std::io::Read;
 
 use crate::support::Test;
+use crate::test::util::containing;
 
 const RECORD: &str = "2026-H1/xa/hoa-an/ho-so-can-bo/CB02.pdf";
 const BARE: &str = "2026-H1/xa/hoa-an/ho-so-can-bo/CB01.pdf";
@@ -114,11 +115,7 @@ fn the_record_shows_every_section_and_the_periods_newest_first() {
     assert!(t.contains("Không yêu cầu"), "{t}");
 
     // The other kinds use config.period only: one sheet per official, of 2026-H1.
-    let sheets: Vec<String> = b
-        .pdfs()
-        .into_iter()
-        .filter(|p| p.contains("/phieu-danh-gia/"))
-        .collect();
+    let sheets = containing(&b.pdfs(), "/phieu-danh-gia/");
     assert_eq!(sheets.len(), 2, "{sheets:?}");
     let sheet = b.text("2026-H1/xa/hoa-an/phieu-danh-gia/CB02.pdf");
     assert!(

@@ -20,6 +20,7 @@
 use std::sync::OnceLock;
 
 use crate::support::{Outcome, Test};
+use crate::test::util::containing;
 
 const KINDS: &str = "ke-hoach-dao-tao,canh-bao-som";
 
@@ -485,11 +486,7 @@ fn a_long_provincial_list_refers_to_the_commune_plans() {
     let list_title = "DANH SÁCH CÁN BỘ, CÔNG CHỨC CẤP XÃ CẦN ĐÀO TẠO, BỒI DƯỠNG";
     assert!(!province.contains(list_title), "no named list: {province}");
     // Each commune plan keeps its named list.
-    let plans: Vec<String> = built
-        .pdfs()
-        .into_iter()
-        .filter(|p| p.starts_with("2026-H1/xa/"))
-        .collect();
+    let plans = containing(&built.pdfs(), "2026-H1/xa/");
     assert_eq!(plans.len(), 4, "{plans:?}");
     for plan in plans {
         let text = built.text(&plan);

@@ -86,6 +86,29 @@ fn table_of<T>(
 
 const OWNER: (&str, &str) = ("Mã cán bộ", "official");
 
+/// A sheet of the officials' entries of one kind (`list`), each row led by
+/// its official's id.
+fn entries_of<'a, E: 'a>(
+    ds: &'a Dataset,
+    name: &'static str,
+    english: &'static str,
+    headers: &[(&'static str, &'static str)],
+    list: impl Fn(&'a input::Official) -> &'a [E],
+    row: impl Fn(&E) -> Vec<Cell>,
+) -> Table {
+    let mut all = vec![OWNER];
+    all.extend_from_slice(headers);
+    let items = ds
+        .officials
+        .iter()
+        .flat_map(|o| list(o).iter().map(move |e| (o, e)));
+    table_of(name, english, &all, items, |(o, e)| {
+        let mut cells = vec![text(&o.id)];
+        cells.extend(row(e));
+        cells
+    })
+}
+
 const K: [(&str, &str); 11] = [
     ("K1", "scores.k1"),
     ("K2", "scores.k2"),
@@ -108,15 +131,6 @@ fn tables(ds: &Dataset) -> Vec<Table> {
             .find(|c| c.id == id)
             .map_or(String::new(), |c| c.name.clone());
         Cell::Commune(id.to_string(), name)
-    };
-    // Each official's entries of one kind, with the official.
-    let entries = |list: fn(&input::Official) -> Vec<Vec<Cell>>| {
-        ds.officials.iter().flat_map(move |o| {
-            list(o).into_iter().map(move |mut cells| {
-                cells.insert(0, text(&o.id));
-                cells
-            })
-        })
     };
     let mut evaluation_headers = vec![OWNER, ("Kỳ đánh giá", "period")];
     evaluation_headers.extend(K);
@@ -242,72 +256,57 @@ fn tables(ds: &Dataset) -> Vec<Table> {
                 ]
             },
         ),
-        table_of(
+        entries_of(
+            ds,
             "Quá trình công tác",
             "history",
             &[
-                OWNER,
                 ("Từ ngày", "from"),
                 ("Đến ngày", "to"),
                 ("Đơn vị", "unit"),
                 ("Chức vụ", "role"),
             ],
-            entries(|o| {
-                o.history
-                    .iter()
-                    .map(|h| {
-                        vec![
-                            Cell::Date(h.from),
-                            opt_date(h.to),
-                            text(&h.unit),
-                            text(&h.role),
-                        ]
-                    })
-                    .collect()
-            }),
-            |r| r,
+            |o| &o.history,
+            |h| {
+                vec![
+                    Cell::Date(h.from),
+                    opt_date(h.to),
+                    text(&h.unit),
+                    text(&h.role),
+                ]
+            },
         ),
-        table_of(
+        entries_of(
+            ds,
             "Khen thưởng",
             "rewards",
             &[
-                OWNER,
                 ("Ngày", "on"),
                 ("Số quyết định", "decision"),
                 ("Nội dung", "content"),
             ],
-            entries(|o| {
-                o.rewards
-                    .iter()
-                    .map(|r| vec![Cell::Date(r.on), text(&r.decision), text(&r.content)])
-                    .collect()
-            }),
-            |r| r,
+            |o| &o.rewards,
+            |r| vec![Cell::Date(r.on), text(&r.decision), text(&r.content)],
         ),
-        table_of(
+        entries_of(
+            ds,
             "Kỷ luật",
             "disciplines",
             &[
-                OWNER,
                 ("Ngày", "on"),
                 ("Số quyết định", "decision"),
                 ("Hình thức", "form"),
                 ("Nội dung", "content"),
             ],
-            entries(|o| {
-                o.disciplines
-                    .iter()
-                    .map(|d| {
-                        vec![
-                            Cell::Date(d.on),
-                            text(&d.decision),
-                            text(&d.form),
-                            text(&d.content),
-                        ]
-                    })
-                    .collect()
-            }),
-            |r| r,
+            |o| &o.disciplines,
+            |d| {
+                vec![
+                    Cell::Date(d.on),
+                    text(&d.decision),
+                    text(&d.form),
+                    text(&d.content),
+                ]
+            },
         ),
         table_of(
             "Đánh giá",

@@ -39,9 +39,6 @@ impl super::DocKind for TrainingPlan {
     /// Add the provincial plan (when no commune filter is given) and one plan
     /// per selected commune.
     fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        if !sel.wants(self) {
-            return;
-        }
         let all = gaps::all(model.ds);
         plan_both_levels(model, sel, self, jobs, |c| build(model, &all, c));
     }
