@@ -155,10 +155,12 @@ fn extract(
     // title.
     let mut h = Sha256::new();
     for (_, src_id) in copied {
-        let d = digests.entry(src_id).or_insert_with(|| match src.get_object(src_id) {
-            Ok(Object::Stream(st)) => Sha256::digest(&st.content).into(),
-            _ => [0; 32],
-        });
+        let d = digests
+            .entry(src_id)
+            .or_insert_with(|| match src.get_object(src_id) {
+                Ok(Object::Stream(st)) => Sha256::digest(&st.content).into(),
+                _ => [0; 32],
+            });
         h.update(d);
     }
     h.update(title.unwrap_or_default().as_bytes());
