@@ -91,7 +91,9 @@ pub(crate) fn to_value<T: Serialize>(vm: &T) -> Vm {
 /// digest of the JSON for the cache key.
 #[derive(Debug, Clone)]
 pub struct Vm {
-    deflated: Vec<u8>,
+    /// Exactly as long as the deflated bytes (the encoder's buffer grows by
+    /// doubling: kept as it was, 13 MB for the 3 MB of a province).
+    deflated: Box<[u8]>,
     len: usize,
     digest: [u8; 32],
 }
@@ -106,7 +108,7 @@ impl Vm {
         );
         z.write_all(json.as_bytes()).expect("deflate in memory");
         Vm {
-            deflated: z.finish().expect("deflate in memory"),
+            deflated: z.finish().expect("deflate in memory").into_boxed_slice(),
             len: json.len(),
             digest: Sha256::digest(json.as_bytes()).into(),
         }
@@ -198,7 +200,8 @@ pub(crate) fn plan_communes<T: Serialize>(
 
 /// Plan one form of `kind` per official of each selected commune,
 /// `<period>/xa/<id>/<code>/<official>.pdf`: `members` lists a commune's
-/// officials (in order), `vm` builds one view-model.
+/// officials (in order), `vm` builds one view-model. The communes are
+/// planned in parallel (rayon: planning typesets nothing), in their order.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn plan_per_official<M, T: Serialize>(
     model: &Model,
@@ -206,36 +209,52 @@ pub(crate) fn plan_per_official<M, T: Serialize>(
     kind: &'static dyn DocKind,
     jobs: &mut Vec<Job>,
     fit_variants: usize,
-    members: impl Fn(&str) -> Vec<M>,
-    id: impl Fn(&M) -> &str,
-    vm: impl Fn(&M) -> T,
+    members: impl Fn(&str) -> Vec<M> + Sync,
+    id: impl Fn(&M) -> &str + Sync,
+    vm: impl Fn(&M) -> T + Sync,
 ) {
-    for c in model
+    use rayon::prelude::*;
+    let communes: Vec<&crate::input::Commune> = model
         .ds
         .communes
         .iter()
         .filter(|c| sel.wants_commune(&c.id))
-    {
-        let dir = commune_dir(model, &c.id).join(kind.code());
-        for m in members(&c.id) {
-            jobs.push(Job {
-                kind,
-                path: dir.join(format!("{}.pdf", file_stem(id(&m)))),
-                commune: Some(c.id.clone()),
-                vm: to_value(&vm(&m)),
-                fit_variants,
-            });
-        }
-    }
+        .collect();
+    let planned: Vec<Vec<Job>> = communes
+        .par_iter()
+        .map(|c| {
+            let dir = commune_dir(model, &c.id).join(kind.code());
+            members(&c.id)
+                .iter()
+                .map(|m| Job {
+                    kind,
+                    path: dir.join(format!("{}.pdf", file_stem(id(m)))),
+                    commune: Some(c.id.clone()),
+                    vm: to_value(&vm(m)),
+                    fit_variants,
+                })
+                .collect()
+        })
+        .collect();
+    jobs.extend(planned.into_iter().flatten());
 }
 
 /// Every document of the selection: each wanted kind's jobs, in the
-/// registry's order.
+/// registry's order. The kinds are planned in parallel (rayon: planning
+/// typesets nothing; 0.44 s of one core for a province, serial before).
 pub fn plan(model: &Model, sel: &Selection) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    for kind in KINDS.iter().filter(|k| sel.wants(**k)) {
-        kind.plan(model, sel, &mut jobs);
-    }
+    use rayon::prelude::*;
+    let planned: Vec<Vec<Job>> = KINDS
+        .par_iter()
+        .filter(|k| sel.wants(**k))
+        .map(|kind| {
+            let mut jobs = Vec::new();
+            kind.plan(model, sel, &mut jobs);
+            jobs
+        })
+        .collect();
+    let mut jobs = Vec::with_capacity(planned.iter().map(Vec::len).sum());
+    jobs.extend(planned.into_iter().flatten());
     jobs
 }
 

@@ -147,6 +147,8 @@ macro_rules! entity_kinds {
                         None => unknown_owner(diags, &owners, &self.broken, unchecked, &c.official, c.loc, c.path),
                     }
                 })+
+                // The lists grew by doubling while the files were merged.
+                $(self.$key.shrink_to_fit();)+
                 Dataset {
                     config,
                     $($key: self.$key,)+

@@ -5,7 +5,13 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Most input is NFC already: copied at its length, not grown char by char.
+    if unicode_normalization::is_nfc(s) {
+        return s.to_owned();
+    }
+    let mut out: String = s.nfc().collect();
+    out.shrink_to_fit();
+    out
 }
 
 /// The five tone marks, as combining characters.
