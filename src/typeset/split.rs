@@ -114,13 +114,15 @@ fn extract(
         .collect::<Result<Vec<_>, _>>()?;
     let intents = shared.intents.map(|i| copier.copy(i)).transpose()?;
     // The streams copied, by their id in the output (its order).
-    let mut copied: Vec<(ObjectId, ObjectId)> = copier
+    let mut copied: Vec<(ObjectId, ObjectId, &lopdf::Stream)> = copier
         .map
         .iter()
-        .filter(|(src_id, _)| matches!(src.get_object(**src_id), Ok(Object::Stream(_))))
-        .map(|(&s, &n)| (n, s))
+        .filter_map(|(&s, &n)| match src.get_object(s) {
+            Ok(Object::Stream(st)) => Some((n, s, st)),
+            _ => None,
+        })
         .collect();
-    copied.sort_unstable();
+    copied.sort_unstable_by_key(|&(n, _, _)| n);
 
     let mut pages = Dictionary::new();
     pages.set("Type", Object::Name(b"Pages".to_vec()));
@@ -154,14 +156,12 @@ fn extract(
     // stream copied (content, fonts), in the output's order, and of the
     // title.
     let mut h = Sha256::new();
-    for (_, src_id) in copied {
-        let d = digests
-            .entry(src_id)
-            .or_insert_with(|| match src.get_object(src_id) {
-                Ok(Object::Stream(st)) => Sha256::digest(&st.content).into(),
-                _ => [0; 32],
-            });
-        h.update(d);
+    for (_, src_id, st) in copied {
+        h.update(
+            digests
+                .entry(src_id)
+                .or_insert_with(|| Sha256::digest(&st.content).into()),
+        );
     }
     h.update(title.unwrap_or_default().as_bytes());
     let id = h.finalize()[..16].to_vec();
