@@ -52,12 +52,58 @@ pub struct Outcome {
 }
 
 /// One piece of work for a worker.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Unit {
     /// Documents typeset one after the other.
     Docs(Vec<usize>),
-    /// One-page forms of one commune, typeset together.
-    Batch(Vec<usize>),
+    /// One-page forms, typeset together in layout variant `variant` (0
+    /// for each form's first): those of one commune, or forms that
+    /// overflowed their page in the previous variant.
+    Batch { members: Vec<usize>, variant: usize },
+}
+
+/// Forms that ran onto a second page, each with the next variant to try.
+/// They are typeset again in batches of their own (a form alone pays for
+/// a whole batch's fonts: 135 of the province's 3,555 sheets overflow the
+/// first variant), as soon as a batch is full, or when no other unit is
+/// left.
+/// A batch holds forms of one kind and variant.
+#[derive(Default)]
+struct Retries(Mutex<Vec<Retry>>);
+
+#[derive(Clone, Copy, PartialEq)]
+struct Retry {
+    job: usize,
+    kind: &'static str,
+    variant: usize,
+}
+
+impl Retries {
+    fn push(&self, r: Retry) {
+        self.0.lock().expect("lock").push(r);
+    }
+
+    /// A batch of retries: a full one, or (`any`) whatever is waiting.
+    fn take(&self, any: bool) -> Option<Unit> {
+        let mut waiting = self.0.lock().expect("lock");
+        let first = *waiting.first()?;
+        let alike = |r: &Retry| (r.kind, r.variant) == (first.kind, first.variant);
+        if !any && waiting.iter().filter(|r| alike(r)).count() < BATCH {
+            return None;
+        }
+        let mut members = Vec::new();
+        waiting.retain(|r| {
+            let take = alike(r) && members.len() < BATCH;
+            if take {
+                members.push(r.job);
+            }
+            !take
+        });
+        Some(Unit::Batch {
+            members,
+            variant: first.variant,
+        })
+    }
 }
 
 /// Time spent per stage, summed over the workers.
@@ -105,7 +151,10 @@ fn units(jobs: &[&Job]) -> Vec<Unit> {
                 jobs[b].commune == job.commune && jobs[b].kind.code() == job.kind.code()
             });
             if !same || batch.len() == BATCH {
-                batches.push(Unit::Batch(std::mem::take(&mut batch)));
+                batches.push(Unit::Batch {
+                    members: std::mem::take(&mut batch),
+                    variant: 0,
+                });
             }
             batch.push(i);
         } else if job.commune.is_none() {
@@ -115,7 +164,10 @@ fn units(jobs: &[&Job]) -> Vec<Unit> {
         }
     }
     if !batch.is_empty() {
-        batches.push(Unit::Batch(batch));
+        batches.push(Unit::Batch {
+            members: batch,
+            variant: 0,
+        });
     }
     // Stable: equal sizes keep the planned order.
     provincial.sort_by_key(|&i| std::cmp::Reverse(jobs[i].vm.len()));
@@ -158,23 +210,27 @@ impl Typesetting<'_> {
         let clocks = Clocks::default();
         let staged = Mutex::new(Vec::with_capacity(jobs.len()));
         let failures = Mutex::new(Vec::new());
+        let retries = Retries::default();
+        // A full batch of retries first, then the next unit, then any retry.
+        let next_unit = || {
+            retries
+                .take(false)
+                .or_else(|| units.get(next.fetch_add(1, Ordering::Relaxed)).cloned())
+                .or_else(|| retries.take(true))
+                .filter(|_| !cancel::requested())
+        };
         std::thread::scope(|scope| {
             for _ in 0..self.threads.min(units.len()) {
                 scope.spawn(|| {
                     on_own_pool(|| {
-                        while let Some(unit) = units
-                            .get(next.fetch_add(1, Ordering::Relaxed))
-                            .filter(|_| !cancel::requested())
-                        {
+                        while let Some(unit) = next_unit() {
                             let results = match unit {
                                 Unit::Docs(list) => list
                                     .iter()
                                     .map(|&i| (jobs[i], self.one(jobs[i], 0, &clocks)))
                                     .collect(),
-                                Unit::Batch(members) => {
-                                    let members: Vec<&Job> =
-                                        members.iter().map(|&i| jobs[i]).collect();
-                                    self.batch(&members, &clocks)
+                                Unit::Batch { members, variant } => {
+                                    self.batch(jobs, &members, variant, &retries, &clocks)
                                 }
                             };
                             let n = results.len();
@@ -259,60 +315,74 @@ impl Typesetting<'_> {
         pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
     }
 
-    /// Typeset one-page forms as one batch (typeset::Engine::pdf_batch).
-    /// A form that overflows its page is redone alone with the next,
-    /// tighter layout (or, when it has no other, kept as it is); when the
-    /// batch fails, or when a form brought characters outside the batch's
-    /// font repertoire (its bytes would depend on its neighbours), every
-    /// form is redone alone.
+    /// Typeset the forms `members` (indices into `jobs`) as one batch
+    /// (typeset::Engine::pdf_batch) in layout variant `variant`. A form
+    /// that overflows its page waits in `retries` for the next, tighter
+    /// variant (with no other, the batch keeps it as it is); when the batch
+    /// fails, or when a form brought characters outside the batch's font
+    /// repertoire (its bytes would depend on its neighbours), every form is
+    /// redone alone. Overflowed forms are not in the result.
     fn batch<'j>(
         &self,
         jobs: &[&'j Job],
+        members: &[usize],
+        variant: usize,
+        retries: &Retries,
         clocks: &Clocks,
     ) -> Vec<(&'j Job, Result<Staged, String>)> {
+        let forms: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
         let t = Instant::now();
-        let vms: Result<Vec<serde_json::Value>, _> = jobs
+        let vms: Result<Vec<serde_json::Value>, _> = forms
             .iter()
             .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm.json()))
             .collect();
         Clocks::add(&clocks.render, t);
         let Ok(vms) = vms else {
-            return jobs.iter().map(|&j| (j, self.one(j, 0, clocks))).collect();
+            return forms
+                .iter()
+                .map(|&j| (j, self.one(j, variant, clocks)))
+                .collect();
         };
-        let sources: Result<Vec<String>, String> = jobs
+        let sources: Result<Vec<String>, String> = forms
             .iter()
             .zip(&vms)
-            .map(|(j, vm)| self.source(j, vm, 0, clocks))
+            .map(|(j, vm)| self.source(j, vm, variant, clocks))
             .collect();
         let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
+        // The last variant (or a kind with no other) keeps a form of
+        // several pages; a batch mixes no such forms with others.
+        let last = |j: &Job| variant + 1 >= j.fit_variants;
+        let keep = forms.iter().all(|j| last(j));
         let batch = sources.ok().and_then(|sources| {
             let t = Instant::now();
-            // Kinds with no tighter layout keep a document of several pages.
-            let keep = jobs.iter().all(|j| j.fit_variants <= 1);
             let r = self.engine.pdf_batch(&sources, &titles, self.date, keep);
-            clocks.typeset(jobs[0], t);
+            clocks.typeset(forms[0], t);
             r.ok()
         });
         match batch {
-            Some(b) if b.uniform || jobs.len() == 1 => jobs
+            Some(b) if b.uniform || forms.len() == 1 => members
                 .iter()
                 .zip(&vms)
                 .zip(b.pdfs)
-                .map(|((&job, vm), pdf)| {
-                    let result = match pdf {
-                        BatchPdf::Pdf(bytes) => self.stage(job, &bytes, clocks),
-                        BatchPdf::Overflow => {
-                            let next = 1.min(job.fit_variants.saturating_sub(1));
-                            self.alone(job, vm, next, clocks)
-                        }
-                    };
-                    (job, result)
+                .filter_map(|((&i, vm), pdf)| match pdf {
+                    BatchPdf::Pdf(bytes) => Some((jobs[i], self.stage(jobs[i], &bytes, clocks))),
+                    BatchPdf::Overflow if last(jobs[i]) => {
+                        Some((jobs[i], self.alone(jobs[i], vm, variant, clocks)))
+                    }
+                    BatchPdf::Overflow => {
+                        retries.push(Retry {
+                            job: i,
+                            kind: jobs[i].kind.code(),
+                            variant: variant + 1,
+                        });
+                        None
+                    }
                 })
                 .collect(),
-            _ => jobs
+            _ => forms
                 .iter()
                 .zip(&vms)
-                .map(|(&job, vm)| (job, self.alone(job, vm, 0, clocks)))
+                .map(|(&job, vm)| (job, self.alone(job, vm, variant, clocks)))
                 .collect(),
         }
     }
@@ -404,11 +474,53 @@ mod tests {
             units(&refs),
             [
                 Unit::Docs(vec![2, 0]),
-                Unit::Batch(a),
-                Unit::Batch(vec![3 + BATCH]),
-                Unit::Batch(vec![4 + BATCH]),
+                Unit::Batch {
+                    members: a,
+                    variant: 0
+                },
+                Unit::Batch {
+                    members: vec![3 + BATCH],
+                    variant: 0
+                },
+                Unit::Batch {
+                    members: vec![4 + BATCH],
+                    variant: 0
+                },
                 Unit::Docs(vec![5 + BATCH]),
                 Unit::Docs(vec![1]),
+            ]
+        );
+    }
+
+    #[test]
+    fn retries_wait_for_a_full_batch_of_one_kind_and_variant_unless_asked() {
+        let r = Retries::default();
+        let retry = |job, kind, variant| Retry { job, kind, variant };
+        for j in 0..BATCH - 1 {
+            r.push(retry(j, "form", 1));
+        }
+        r.push(retry(100, "other", 1));
+        r.push(retry(101, "form", 2));
+        assert_eq!(r.take(false), None);
+        r.push(retry(BATCH - 1, "form", 1));
+        r.push(retry(BATCH, "form", 1));
+        assert_eq!(
+            r.take(false),
+            Some(Unit::Batch {
+                members: (0..BATCH).collect(),
+                variant: 1
+            })
+        );
+        assert_eq!(r.take(false), None);
+        let rest: Vec<Option<Unit>> = (0..4).map(|_| r.take(true)).collect();
+        let batch = |members: Vec<usize>, variant| Some(Unit::Batch { members, variant });
+        assert_eq!(
+            rest,
+            [
+                batch(vec![100], 1),
+                batch(vec![101], 2),
+                batch(vec![BATCH], 1),
+                None
             ]
         );
     }
