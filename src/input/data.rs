@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Dataset;
-use crate::diag::Loc;
+use crate::diag::{Diagnostic, Loc};
 
 /// Where an entity came from: its place, its path (`officials[3]`) and the
 /// place of each of its fields, so later checks can point at a field.
@@ -32,6 +32,12 @@ impl Src {
             ),
             None => (self.loc.clone(), path),
         }
+    }
+
+    /// A problem with `field`, reported at its place.
+    pub fn diag(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        let (loc, path) = self.at(field);
+        Diagnostic::new(loc, path, message)
     }
 }
 
