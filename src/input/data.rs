@@ -566,6 +566,11 @@ impl Dataset {
         self.index.officials.get(id).map(|&i| &self.officials[i])
     }
 
+    /// The officials of one commune, in input order.
+    pub fn officials_of(&self, commune: &str) -> impl Iterator<Item = &Official> {
+        self.officials.iter().filter(move |o| o.commune == commune)
+    }
+
     pub fn course(&self, id: &str) -> Option<&Course> {
         self.index.courses.get(id).map(|&i| &self.courses[i])
     }

@@ -19,7 +19,7 @@ use super::common::{
     provincial_doc, resolution_citation,
 };
 use super::long_list::{PLAN_NAMES_MAX, abridge};
-use super::{Job, Selection, plan_both_levels};
+use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_both_levels};
 use crate::input::{Commune, CourseKind, Official};
 use crate::model::Model;
 use crate::model::gaps::{self, OfficialGaps};
@@ -28,20 +28,17 @@ use crate::vn::{date_body, ratio, thousands};
 use body::{CommuneRowVm, LineVm, PriorityVm, ScheduleVm};
 use list::ListVm;
 
-/// The training plans: provincial and one per selected commune.
-pub struct TrainingPlan;
+/// The training plans: provincial (when no commune filter is given) and
+/// one per selected commune.
+pub static TRAINING_PLAN: KindSpec = KindSpec {
+    code: "ke-hoach-dao-tao",
+    treatment: Treatment::PLAIN,
+    plan,
+};
 
-impl super::DocKind for TrainingPlan {
-    fn code(&self) -> &'static str {
-        "ke-hoach-dao-tao"
-    }
-
-    /// Add the provincial plan (when no commune filter is given) and one plan
-    /// per selected commune.
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let all = gaps::all(model.ds);
-        plan_both_levels(model, sel, self, jobs, |c| build(model, &all, c));
-    }
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let all = gaps::all(model.ds);
+    plan_both_levels(model, sel, kind, jobs, |c| build(model, &all, c));
 }
 
 #[derive(Debug, Serialize)]
