@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use crate::support::Test;
 use crate::support::pdf::{MM, Page, Run};
+use crate::test::util::assert_holds;
 
 // ---------------------------------------------------------------------------
 // Conventions (HD 36, default ruleset HD36-2018)
@@ -118,6 +119,24 @@ fn find<'p>(page: &'p Page, needle: &str, what: &str) -> &'p Run {
 fn dump<'a>(runs: impl IntoIterator<Item = &'a Run>) -> String {
     let lines: Vec<String> = runs.into_iter().map(|r| format!("  {r}")).collect();
     lines.join("\n")
+}
+
+/// How a run is set: bold, italic (not bold) or regular.
+#[derive(Debug, Clone, Copy)]
+enum Face {
+    Bold,
+    Italic,
+    Regular,
+}
+
+/// Whether `r` is set in `face` at `size` pt (±0.2).
+fn set_in(r: &Run, size: f64, face: Face) -> bool {
+    let face_ok = match face {
+        Face::Bold => r.face.bold,
+        Face::Italic => r.face.italic && !r.face.bold,
+        Face::Regular => r.regular(),
+    };
+    face_ok && (r.size - size).abs() <= 0.2
 }
 
 fn mm(pt: f64) -> String {
@@ -369,10 +388,9 @@ fn table_rules_stay_inside_the_text_area() {
 fn header_national_name_is_bold_15pt_top_right() {
     for (name, pages) in documents() {
         let r = find(&pages[0], NATIONAL, &name);
-        assert!(r.face.bold, "{name}: the national name must be bold: {r}");
         assert!(
-            (r.size - 15.0).abs() <= 0.2,
-            "{name}: the national name must be 15 pt: {r}"
+            set_in(r, 15.0, Face::Bold),
+            "{name}: the national name must be 15 pt bold: {r}"
         );
         let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
         assert!(
@@ -441,7 +459,7 @@ fn header_place_and_date_are_14pt_italic_under_the_rule() {
         let national = find(p, NATIONAL, &name);
         let r = find(p, PLACE_DATE, &name);
         assert!(
-            r.face.italic && !r.face.bold && (r.size - 14.0).abs() <= 0.2,
+            set_in(r, 14.0, Face::Italic),
             "{name}: place and date are 14 pt italic: {r}"
         );
         assert!(
@@ -460,12 +478,8 @@ fn header_superior_body_is_14pt_regular_top_left() {
     for (name, pages) in documents() {
         let r = find(&pages[0], SUPERIOR, &name);
         assert!(
-            r.regular(),
-            "{name}: the superior body must be regular: {r}"
-        );
-        assert!(
-            (r.size - 14.0).abs() <= 0.2,
-            "{name}: the superior body must be 14 pt: {r}"
+            set_in(r, 14.0, Face::Regular),
+            "{name}: the superior body must be 14 pt regular: {r}"
         );
         assert!(
             r.centre_x() < MARGIN_LEFT + HEADER_LEFT_COL,
@@ -484,10 +498,9 @@ fn header_issuing_body_is_14pt_bold_under_the_superior_body() {
         let p = &pages[0];
         let sup = find(p, SUPERIOR, &name);
         let r = find(p, ISSUER, &name);
-        assert!(r.face.bold, "{name}: the issuing body must be bold: {r}");
         assert!(
-            (r.size - 14.0).abs() <= 0.2,
-            "{name}: the issuing body must be 14 pt: {r}"
+            set_in(r, 14.0, Face::Bold),
+            "{name}: the issuing body must be 14 pt bold: {r}"
         );
         assert!(
             r.baseline > sup.baseline + 5.0,
@@ -600,13 +613,8 @@ fn page_number_from_page_two_centred_in_the_top_margin() {
                 mm(text_centre(p))
             );
             assert!(
-                (r.size - 14.0).abs() <= 0.2,
-                "{name} p.{}: the page number is 14 pt: {r}",
-                i + 1
-            );
-            assert!(
-                r.regular(),
-                "{name} p.{}: the page number is regular: {r}",
+                set_in(r, 14.0, Face::Regular),
+                "{name} p.{}: the page number is 14 pt regular: {r}",
                 i + 1
             );
         }
@@ -800,7 +808,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     // Party sheet: unchanged conventions.
     let p = &party[0];
     let nat = find(p, NATIONAL, "party sheet");
-    assert!(nat.face.bold && (nat.size - 15.0).abs() <= 0.2, "{nat}");
+    assert!(set_in(nat, 15.0, Face::Bold), "{nat}");
     assert!(find(p, "ĐẢNG UỶ XÃ HÒA AN", "party sheet").face.bold);
     assert!(!party_text.contains("CỘNG HÒA"), "{party_text}");
     assert!(party_text.contains("T/M ĐẢNG UỶ"), "{party_text}");
@@ -811,9 +819,9 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     let s = &state[0];
     assert!(!state_text.contains(NATIONAL), "{state_text}");
     let sup = find(s, "UBND TỈNH CAO BẰNG", "state sheet");
-    assert!(sup.regular() && (sup.size - 13.0).abs() <= 0.2, "{sup}");
+    assert!(set_in(sup, 13.0, Face::Regular), "{sup}");
     let iss = find(s, "UBND XÃ HÒA AN", "state sheet");
-    assert!(iss.face.bold && (iss.size - 13.0).abs() <= 0.2, "{iss}");
+    assert!(set_in(iss, 13.0, Face::Bold), "{iss}");
     assert!(
         iss.baseline > sup.baseline,
         "issuer under the superior body"
@@ -832,7 +840,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     );
 
     let nat = find(s, STATE_NATIONAL, "state sheet");
-    assert!(nat.face.bold && (nat.size - 13.0).abs() <= 0.2, "{nat}");
+    assert!(set_in(nat, 13.0, Face::Bold), "{nat}");
     assert!(
         nat.centre_x() > MARGIN_LEFT + 60.0 * MM,
         "right column: {nat}"
@@ -842,10 +850,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
         "first header line"
     );
     let motto = find(s, STATE_MOTTO, "state sheet");
-    assert!(
-        motto.face.bold && (motto.size - 14.0).abs() <= 0.2,
-        "{motto}"
-    );
+    assert!(set_in(motto, 14.0, Face::Bold), "{motto}");
     assert!(motto.baseline > nat.baseline);
     let rule = rule_under(s, motto).unwrap_or_else(|| panic!("no rule under {motto}"));
     assert!(rule.bbox.height() < 0.01, "horizontal: {:?}", rule.bbox);
@@ -858,16 +863,15 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     assert!((0.4..=1.0).contains(&rule.width), "solid thin rule");
 
     // "Số:" with the colon and the -UBND code; place and date.
-    assert!(state_text.contains("Số:"), "{state_text}");
-    assert!(state_text.contains("-UBND"), "{state_text}");
-    assert!(
-        state_text.contains("Hòa An, ngày 05 tháng 7 năm 2026"),
-        "{state_text}"
+    assert_holds(
+        state_text,
+        &["Số:", "-UBND", "Hòa An, ngày 05 tháng 7 năm 2026"],
     );
     // Signature of the Committee, state spelling, its chairman's name.
-    for needle in ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Dũng"] {
-        assert!(state_text.contains(needle), "{needle:?} in {state_text}");
-    }
+    assert_holds(
+        state_text,
+        &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Dũng"],
+    );
     let tm = find(s, "TM. ỦY BAN NHÂN DÂN", "state sheet");
     let ct = s
         .runs()
