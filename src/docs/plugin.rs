@@ -101,6 +101,20 @@ pub struct KindSpec {
     pub plan: fn(&'static dyn DocKind, &Model, &Selection, &mut Vec<Job>),
 }
 
+impl KindSpec {
+    /// A kind of documents on their own ([`Treatment::PLAIN`]).
+    pub const fn plain(
+        code: &'static str,
+        plan: fn(&'static dyn DocKind, &Model, &Selection, &mut Vec<Job>),
+    ) -> KindSpec {
+        KindSpec {
+            code,
+            treatment: Treatment::PLAIN,
+            plan,
+        }
+    }
+}
+
 impl DocKind for KindSpec {
     fn code(&self) -> &'static str {
         self.code

@@ -215,6 +215,8 @@ pub fn provincial_figures(model: &Model) -> Vec<FigureTable> {
     appendix::figure_tables(&per_commune(&facts, &communes), &total)
 }
 
+// ------------------------------------------------------------- plug-in --
+
 /// The periodic reports: provincial (unless the run is restricted to some
 /// communes) and one per selected commune, feeding the statistics workbook.
 pub static PERIODIC_REPORT: KindSpec = KindSpec {
