@@ -9,6 +9,7 @@
 //! `support::pdf` (hayro-interpret): every glyph with its face, size,
 //! position and outline, and every stroke.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::support::Test;
@@ -94,6 +95,13 @@ fn documents() -> Vec<(String, &'static [Page])> {
         (format!("phieu-danh-gia/{}", built().sheet_name), sheet()),
         ("danh-sach-xep-loai.pdf".to_string(), list()),
     ]
+}
+
+/// The first page of every document under test, with its label.
+fn first_pages() -> impl Iterator<Item = (String, &'static Page)> {
+    documents()
+        .into_iter()
+        .map(|(name, pages)| (name, &pages[0]))
 }
 
 /// A line's runs, one space between two.
@@ -211,12 +219,13 @@ fn sheet_header_reads_back_with_its_glyph_heights() {
 // ---------------------------------------------------------------------------
 // Paper
 
-#[test]
-fn sheet_is_a4_portrait() {
-    for (i, p) in sheet().iter().enumerate() {
+/// Asserts that every page of `pages` is A4, `width` × `height` pt.
+#[track_caller]
+fn assert_a4(what: &str, pages: &[Page], (width, height): (f64, f64)) {
+    for (i, p) in pages.iter().enumerate() {
         assert!(
-            (p.width - A4_SHORT).abs() <= TOL && (p.height - A4_LONG).abs() <= TOL,
-            "sheet page {}: {:.2} × {:.2} pt, expected A4 portrait {A4_SHORT:.1} × {A4_LONG:.1}",
+            (p.width - width).abs() <= TOL && (p.height - height).abs() <= TOL,
+            "{what} page {}: {:.2} × {:.2} pt, expected A4 {width:.1} × {height:.1}",
             i + 1,
             p.width,
             p.height
@@ -225,21 +234,19 @@ fn sheet_is_a4_portrait() {
 }
 
 #[test]
+fn sheet_is_a4_portrait() {
+    assert_a4("sheet", sheet(), (A4_SHORT, A4_LONG));
+}
+
+#[test]
 fn list_is_a4_landscape_and_has_several_pages() {
+    // Several: the page-number tests need a multi-page document.
     assert!(
         list().len() >= 2,
         "the list of Hoà An's officials should run over 2+ pages, got {}",
         list().len()
     );
-    for (i, p) in list().iter().enumerate() {
-        assert!(
-            (p.width - A4_LONG).abs() <= TOL && (p.height - A4_SHORT).abs() <= TOL,
-            "list page {}: {:.2} × {:.2} pt, expected A4 landscape {A4_LONG:.1} × {A4_SHORT:.1}",
-            i + 1,
-            p.width,
-            p.height
-        );
-    }
+    assert_a4("list", list(), (A4_LONG, A4_SHORT));
 }
 
 // ---------------------------------------------------------------------------
@@ -263,29 +270,43 @@ fn body_runs(page: &Page, page_no: usize) -> impl Iterator<Item = &Run> {
 
 /// Runs outside the text area, except at the top (see the two top tests).
 fn margin_offenders(page: &Page, page_no: usize) -> Vec<String> {
+    let (bottom, right) = (page.height - MARGIN_BOTTOM, page.width - MARGIN_RIGHT);
     let mut bad = Vec::new();
     for r in body_runs(page, page_no) {
-        let bottom = page.height - MARGIN_BOTTOM;
-        if r.baseline > bottom + TOL {
-            let why = format!(
-                "baseline at {} > {} (bottom margin)",
-                mm(r.baseline),
-                mm(bottom)
-            );
-            bad.push(format!("{why}\n    {r}"));
-        }
-        if r.x < MARGIN_LEFT - TOL {
-            let why = format!("left edge at {} < left margin {}", mm(r.x), mm(MARGIN_LEFT));
-            bad.push(format!("{why}\n    {r}"));
-        }
-        let right = page.width - MARGIN_RIGHT;
-        if r.x_end > right + TOL {
-            let why = format!(
-                "right edge at {} > {} (right margin)",
-                mm(r.x_end),
-                mm(right)
-            );
-            bad.push(format!("{why}\n    {r}"));
+        let checks = [
+            (
+                r.baseline > bottom + TOL,
+                "baseline",
+                r.baseline,
+                '>',
+                bottom,
+                "bottom",
+            ),
+            (
+                r.x < MARGIN_LEFT - TOL,
+                "left edge",
+                r.x,
+                '<',
+                MARGIN_LEFT,
+                "left",
+            ),
+            (
+                r.x_end > right + TOL,
+                "right edge",
+                r.x_end,
+                '>',
+                right,
+                "right",
+            ),
+        ];
+        for (out, edge, at, cmp, margin, side) in checks {
+            if out {
+                bad.push(format!(
+                    "{edge} at {} {cmp} {} ({side} margin)\n    {r}",
+                    mm(at),
+                    mm(margin)
+                ));
+            }
         }
     }
     bad
@@ -385,24 +406,48 @@ fn table_rules_stay_inside_the_text_area() {
 // Header
 
 #[test]
-fn header_national_name_is_bold_15pt_top_right() {
-    for (name, pages) in documents() {
-        let r = find(&pages[0], NATIONAL, &name);
-        assert!(
-            set_in(r, 15.0, Face::Bold),
-            "{name}: the national name must be 15 pt bold: {r}"
-        );
-        let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
-        assert!(
-            r.centre_x() > right_col_start,
-            "{name}: the national name must sit in the right column (centre {} > {}): {r}",
-            mm(r.centre_x()),
-            mm(right_col_start)
-        );
-        assert!(
-            r.baseline <= 45.0 * MM,
-            "{name}: the national name must be near the top (baseline within 45 mm): {r}"
-        );
+fn header_blocks_have_their_size_face_and_column_and_open_the_page() {
+    // Left column: the superior and the issuing body; right column: the
+    // national name. The first line of each column is near the top.
+    let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
+    for (what, needle, size, face, right, first_line) in [
+        ("the national name", NATIONAL, 15.0, Face::Bold, true, true),
+        (
+            "the superior body",
+            SUPERIOR,
+            14.0,
+            Face::Regular,
+            false,
+            true,
+        ),
+        ("the issuing body", ISSUER, 14.0, Face::Bold, false, false),
+        (
+            "place and date",
+            PLACE_DATE,
+            14.0,
+            Face::Italic,
+            true,
+            false,
+        ),
+    ] {
+        for (name, p) in first_pages() {
+            let r = find(p, needle, &name);
+            assert!(
+                set_in(r, size, face),
+                "{name}: {what} must be {size} pt {face:?}: {r}"
+            );
+            assert!(
+                (r.centre_x() > right_col_start) == right,
+                "{name}: {what} must sit in the {} column (centre {}, right column from {}): {r}",
+                if right { "right" } else { "left" },
+                mm(r.centre_x()),
+                mm(right_col_start)
+            );
+            assert!(
+                !first_line || r.baseline <= 45.0 * MM,
+                "{name}: {what} must be near the top (baseline within 45 mm): {r}"
+            );
+        }
     }
 }
 
@@ -411,8 +456,7 @@ fn header_national_name_is_centred_in_the_right_column() {
     // Right column: ≈ 95 mm, flush with the right margin (on a portrait
     // sheet exactly the 165 − 70 mm after the left column; a landscape page
     // keeps the two columns at the sides and the space between them).
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let r = find(p, NATIONAL, &name);
         let centre = p.width - MARGIN_RIGHT - HEADER_RIGHT_COL / 2.0;
         assert!(
@@ -426,8 +470,7 @@ fn header_national_name_is_centred_in_the_right_column() {
 
 #[test]
 fn header_national_name_has_a_solid_rule_as_long_as_itself() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let r = find(p, NATIONAL, &name);
         // The first stroke below the baseline, within half an em.
         let rule = p
@@ -452,83 +495,59 @@ fn header_national_name_has_a_solid_rule_as_long_as_itself() {
     }
 }
 
-#[test]
-fn header_place_and_date_are_14pt_italic_under_the_rule() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
-        let national = find(p, NATIONAL, &name);
-        let r = find(p, PLACE_DATE, &name);
-        assert!(
-            set_in(r, 14.0, Face::Italic),
-            "{name}: place and date are 14 pt italic: {r}"
-        );
-        assert!(
-            r.baseline > national.baseline + 2.0 * 14.0,
-            "{name}: place and date on the third line of the block, under the rule:\n  {national}\n  {r}"
-        );
-        assert!(
-            (r.centre_x() - national.centre_x()).abs() <= 3.0 * MM,
-            "{name}: centred in the right column like the national name:\n  {national}\n  {r}"
-        );
-    }
+/// Asserts that `lower` is `below` points under `upper` and centred with
+/// it (± `tol`): `what` says where it should be.
+#[track_caller]
+fn assert_under(name: &str, what: &str, upper: &Run, lower: &Run, below: Range<f64>, tol: f64) {
+    assert!(
+        below.contains(&(lower.baseline - upper.baseline)),
+        "{name}: {what}, {below:?} pt lower:\n  {upper}\n  {lower}"
+    );
+    assert!(
+        (lower.centre_x() - upper.centre_x()).abs() <= tol,
+        "{name}: {what}, centred (±{} mm):\n  {upper}\n  {lower}",
+        tol / MM
+    );
 }
 
 #[test]
-fn header_superior_body_is_14pt_regular_top_left() {
-    for (name, pages) in documents() {
-        let r = find(&pages[0], SUPERIOR, &name);
-        assert!(
-            set_in(r, 14.0, Face::Regular),
-            "{name}: the superior body must be 14 pt regular: {r}"
-        );
-        assert!(
-            r.centre_x() < MARGIN_LEFT + HEADER_LEFT_COL,
-            "{name}: the superior body must sit in the left column: {r}"
-        );
-        assert!(
-            r.baseline <= 45.0 * MM,
-            "{name}: the superior body must be near the top: {r}"
-        );
-    }
-}
-
-#[test]
-fn header_issuing_body_is_14pt_bold_under_the_superior_body() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
-        let sup = find(p, SUPERIOR, &name);
-        let r = find(p, ISSUER, &name);
-        assert!(
-            set_in(r, 14.0, Face::Bold),
-            "{name}: the issuing body must be 14 pt bold: {r}"
-        );
-        assert!(
-            r.baseline > sup.baseline + 5.0,
-            "{name}: the issuing body must be on the line under the superior body:\n  {sup}\n  {r}"
-        );
-        assert!(
-            (r.centre_x() - sup.centre_x()).abs() <= 3.0 * MM,
-            "{name}: both header blocks of the left column are centred in it:\n  {sup}\n  {r}"
-        );
+fn header_place_and_date_and_issuing_body_are_under_their_column_head() {
+    for (what, upper, lower, below) in [
+        (
+            "place and date on the third line of the national name's block, under the rule",
+            NATIONAL,
+            PLACE_DATE,
+            2.0 * 14.0,
+        ),
+        (
+            "the issuing body on the line under the superior body",
+            SUPERIOR,
+            ISSUER,
+            5.0,
+        ),
+    ] {
+        for (name, p) in first_pages() {
+            let (upper, lower) = (find(p, upper, &name), find(p, lower, &name));
+            assert_under(&name, what, upper, lower, below..f64::INFINITY, 3.0 * MM);
+        }
     }
 }
 
 #[test]
 fn header_star_is_centred_under_the_issuing_body() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let issuer = find(p, ISSUER, &name);
         let star = p
             .runs()
             .find(|r| r.text.trim() == "*" && r.baseline > issuer.baseline)
             .unwrap_or_else(|| panic!("{name}: no \"*\" under {issuer}"));
-        assert!(
-            star.baseline - issuer.baseline < 2.0 * issuer.size,
-            "{name}: the star is on the next line:\n  {issuer}\n  {star}"
-        );
-        assert!(
-            (star.centre_x() - issuer.centre_x()).abs() <= 1.0 * MM,
-            "{name}: the star is centred under the issuing body:\n  {issuer}\n  {star}"
+        assert_under(
+            &name,
+            "the star on the line under the issuing body",
+            issuer,
+            star,
+            0.0..2.0 * issuer.size,
+            1.0 * MM,
         );
     }
 }
@@ -574,16 +593,6 @@ fn no_page_number_on_page_one() {
             dump(nums)
         );
     }
-}
-
-#[test]
-fn list_runs_over_several_pages() {
-    // The page-number test below needs a multi-page document.
-    assert!(
-        list().len() >= 2,
-        "need a multi-page list, got {} page(s)",
-        list().len()
-    );
 }
 
 #[test]
