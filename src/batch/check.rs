@@ -22,7 +22,7 @@ pub fn summary(ds: &Dataset) -> String {
     );
     let _ = writeln!(s, "Cán bộ theo xã/phường:");
     for c in &ds.communes {
-        let n = ds.officials.iter().filter(|o| o.commune == c.id).count();
+        let n = ds.officials_of(&c.id).count();
         let _ = writeln!(
             s,
             "  {:<16} {} {}: {} người",

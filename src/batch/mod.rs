@@ -533,7 +533,7 @@ impl<'o> Build<'o> {
             let e = write::write_if_changed(
                 &self.opts.out,
                 &path,
-                export.code(),
+                export.code,
                 &bytes,
                 &mut self.written,
             )

@@ -14,28 +14,12 @@ use super::common::{
     unit_words,
 };
 use super::long_list::{Abridged, abridge};
-use super::{Job, Selection, plan_both_levels};
+use super::{DocKind, Job, KindSpec, Selection, plan_both_levels};
 use crate::input::{Commune, Dataset, Official, Task};
 use crate::model::Model;
 use crate::model::gaps::{self, Gap, OfficialGaps};
 use crate::model::warnings::{self, LateTask, Risk};
 use crate::vn::{compare_names, date_body, decimal1_ratio, thousands, upper_first};
-
-/// The early-warning lists: provincial and one per selected commune.
-pub struct EarlyWarnings;
-
-impl super::DocKind for EarlyWarnings {
-    fn code(&self) -> &'static str {
-        "canh-bao-som"
-    }
-
-    /// Add the provincial list (when no commune filter is given) and one list
-    /// per selected commune.
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let facts = Facts::compute(model.ds);
-        plan_both_levels(model, sel, self, jobs, |c| build(model, &facts, c));
-    }
-}
 
 // ------------------------------------------------------------ view-model --
 
@@ -481,6 +465,17 @@ fn thresholds(ds: &Dataset) -> ThresholdsVm {
         discipline_score: w.discipline_score.to_string(),
         late_tasks: w.late_tasks.to_string(),
     }
+}
+
+// ------------------------------------------------------------- plug-in --
+
+/// The early-warning lists: provincial (when no commune filter is given)
+/// and one per selected commune.
+pub static EARLY_WARNINGS: KindSpec = KindSpec::plain("canh-bao-som", plan);
+
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let facts = Facts::compute(model.ds);
+    plan_both_levels(model, sel, kind, jobs, |c| build(model, &facts, c));
 }
 
 #[cfg(test)]

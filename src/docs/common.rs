@@ -71,6 +71,34 @@ pub fn unit_words(o: &Official, c: &Commune) -> String {
     }
 }
 
+/// Who an official is, as a form (the sheet, the record) introduces them.
+#[derive(Debug, Serialize)]
+pub struct IdentityVm {
+    pub id: String,
+    pub name: String,
+    pub birth_date: String,
+    pub gender: &'static str,
+    pub ethnicity: String,
+    /// [`title_words`].
+    pub title: String,
+    pub unit: String,
+    pub party_joined_on: Option<String>,
+}
+
+/// The identity of `o`, who holds `p`, in `unit`.
+pub fn identity(o: &Official, p: &Position, unit: String) -> IdentityVm {
+    IdentityVm {
+        id: o.id.clone(),
+        name: o.name.clone(),
+        birth_date: crate::vn::date_body(o.birth_date),
+        gender: o.gender.label(),
+        ethnicity: o.ethnicity.clone(),
+        title: title_words(o, p),
+        unit,
+        party_joined_on: o.party_joined_on.map(crate::vn::date_body),
+    }
+}
+
 /// The official's title, or their position's name.
 pub fn title_words(o: &Official, p: &Position) -> String {
     o.title.clone().unwrap_or_else(|| p.name.clone())
@@ -102,6 +130,15 @@ fn recipients(cfg: &Config, key: &str, default: &[String]) -> Vec<String> {
         .get(key)
         .cloned()
         .unwrap_or_else(|| default.to_vec())
+}
+
+/// An official's form (a sheet, a record): the commune committee's paper
+/// with no type code and no "Số:" line.
+pub fn official_form(model: &Model, c: &Commune, key: &str, title: String) -> DocVm {
+    DocVm {
+        show_number: false,
+        ..commune_committee(model, c, "", key, title)
+    }
 }
 
 /// A document issued by a commune's Party committee (Đảng uỷ xã/phường).

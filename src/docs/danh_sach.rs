@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::common::{DocVm, commune_committee, commune_words};
-use super::{DocKind, Job, Selection, plan_communes, ratings_csv};
+use super::registry::RATINGS;
+use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_communes};
 use crate::input::Commune;
 use crate::model::{self, Model, Rating};
 use crate::vn::{compare_names, decimal1_ratio, percent, thousands, upper_first};
@@ -143,25 +144,16 @@ pub fn build(model: &Model, c: &Commune) -> DanhSachVm {
 // ------------------------------------------------------------- plug-in --
 
 /// The ratings lists: one per selected commune,
-/// `<period>/xa/<commune>/danh-sach-xep-loai.pdf`.
-pub struct RatingsList;
+/// `<period>/xa/<commune>/danh-sach-xep-loai.pdf`, in the dossier, feeding
+/// the ratings' exports.
+pub static RATINGS_LIST: KindSpec = KindSpec {
+    code: "danh-sach-xep-loai",
+    treatment: Treatment::PLAIN.in_dossier().feeding(RATINGS),
+    plan,
+};
 
-impl DocKind for RatingsList {
-    fn code(&self) -> &'static str {
-        "danh-sach-xep-loai"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        plan_communes(model, sel, self, jobs, |c| build(model, c));
-    }
-
-    fn in_dossier(&self) -> bool {
-        true
-    }
-
-    fn feeds(&self) -> &'static [&'static str] {
-        &[ratings_csv::CODE, super::ratings_xlsx::CODE]
-    }
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    plan_communes(model, sel, kind, jobs, |c| build(model, c));
 }
 
 #[cfg(test)]

@@ -10,9 +10,9 @@
 use serde::Serialize;
 
 use super::canh_bao::{ReasonVm, reason_vm};
-use super::common::{DocVm, commune_committee, title_words, unit_words};
+use super::common::{DocVm, IdentityVm, identity, official_form, unit_words};
 use super::phieu::cap_reason;
-use super::{DocKind, Job, Selection, plan_per_official};
+use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_per_official};
 use crate::input::{Official, Position};
 use crate::model::gaps::{self, Gap};
 use crate::model::warnings::{self, LateTask};
@@ -37,15 +37,9 @@ pub struct HoSoVm {
 
 #[derive(Debug, Serialize)]
 pub struct PersonVm {
-    pub id: String,
-    pub name: String,
-    pub birth_date: String,
-    pub gender: &'static str,
-    pub ethnicity: String,
-    pub title: String,
-    pub unit: String,
+    #[serde(flatten)]
+    pub identity: IdentityVm,
     pub bloc: &'static str,
-    pub party_joined_on: Option<String>,
     pub digital_profile: bool,
 }
 
@@ -192,14 +186,12 @@ pub fn build(model: &Model, late: &[LateTask], o: &Official) -> HoSoVm {
     let cfg = &ds.config;
     let commune = model.commune(&o.commune);
     let position = model.position(&o.position);
-    let mut doc = commune_committee(
+    let doc = official_form(
         model,
         commune,
-        "",
         "official_record",
         format!("Phiếu thông tin cán bộ - {}", o.name),
     );
-    doc.show_number = false;
 
     let mut trainings: Vec<TrainingVm> = Vec::new();
     let mut attended: Vec<_> = ds
@@ -243,15 +235,8 @@ pub fn build(model: &Model, late: &[LateTask], o: &Official) -> HoSoVm {
         doc,
         as_of: date_body(cfg.as_of),
         person: PersonVm {
-            id: o.id.clone(),
-            name: o.name.clone(),
-            birth_date: date_body(o.birth_date),
-            gender: o.gender.label(),
-            ethnicity: o.ethnicity.clone(),
-            title: title_words(o, position),
-            unit: unit_words(o, commune),
+            identity: identity(o, position, unit_words(o, commune)),
             bloc: o.bloc.label(),
-            party_joined_on: o.party_joined_on.map(date_body),
             digital_profile: o.digital_profile,
         },
         levels: level_rows(model, o, position),
@@ -296,43 +281,19 @@ pub fn build(model: &Model, late: &[LateTask], o: &Official) -> HoSoVm {
 
 // ------------------------------------------------------------- plug-in --
 
-/// The printed records: one per official of each selected commune.
-pub struct OfficialRecord;
+/// The printed records: one per official of each selected commune; forms
+/// (a record longer than a page is kept whole, its pages numbered), in the
+/// dossier.
+pub static OFFICIAL_RECORD: KindSpec = KindSpec {
+    code: "ho-so-can-bo",
+    treatment: Treatment::FORM.in_dossier(),
+    plan,
+};
 
-impl DocKind for OfficialRecord {
-    fn code(&self) -> &'static str {
-        "ho-so-can-bo"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let late = warnings::late_tasks(model.ds);
-        let officials = |c: &str| {
-            model
-                .ds
-                .officials
-                .iter()
-                .filter(|o| o.commune == c)
-                .collect()
-        };
-        plan_per_official(
-            model,
-            sel,
-            self,
-            jobs,
-            1,
-            officials,
-            |o: &&Official| &o.id,
-            |o| build(model, &late, o),
-        );
-    }
-
-    /// A form: typeset with the commune's other records in batches; a
-    /// record longer than a page is kept whole (its pages numbered).
-    fn batched(&self) -> bool {
-        true
-    }
-
-    fn in_dossier(&self) -> bool {
-        true
-    }
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let late = warnings::late_tasks(model.ds);
+    let officials = |c: &str| model.ds.officials_of(c).collect();
+    plan_per_official(model, sel, kind, jobs, 1, officials, |o| {
+        build(model, &late, o)
+    });
 }

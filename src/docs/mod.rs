@@ -1,8 +1,9 @@
 //! Documents: which ones to build, for whom, and the view-model of each.
 //!
-//! Every document kind is a plug-in: a unit struct implementing [`DocKind`]
-//! at the bottom of its own module (`phieu`, `danh_sach`, `bao_cao`,
-//! `ke_hoach`, `canh_bao`, `ho_so`), listed once in [`KINDS`]. It plans its
+//! Every document kind is a plug-in: a [`KindSpec`] value (its code, its
+//! [`Treatment`] and its planning function) declared in its own module
+//! (`phieu`, `danh_sach`, `bao_cao`, `ke_hoach`, `canh_bao`, `ho_so`),
+//! listed once in [`KINDS`]. It plans its
 //! [`Job`]s, each a path plus a view-model: plain serialisable data with
 //! every figure already formatted the Vietnamese way, rendered by the
 //! template of the same code. Data exports beside the PDFs are plug-ins
@@ -31,7 +32,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::model::Model;
-pub use plugin::{DocKind, Export};
+pub use plugin::{DocKind, Export, KindSpec, Treatment};
 pub use registry::{EXPORTS, KINDS, exports, kind};
 
 /// One document to build: where it goes and what it is rendered from.
@@ -199,19 +200,35 @@ pub(crate) fn plan_communes<T: Serialize>(
     }
 }
 
+/// What a per-official form is planned from: the official, or one of
+/// their results.
+pub(crate) trait OfOfficial {
+    fn official(&self) -> &crate::input::Official;
+}
+
+impl OfOfficial for &crate::input::Official {
+    fn official(&self) -> &crate::input::Official {
+        self
+    }
+}
+
+impl OfOfficial for &crate::model::Rated<'_> {
+    fn official(&self) -> &crate::input::Official {
+        self.official
+    }
+}
+
 /// Plan one form of `kind` per official of each selected commune,
 /// `<period>/xa/<id>/<code>/<official>.pdf`: `members` lists a commune's
 /// officials (in order), `vm` builds one view-model. The communes are
 /// planned in parallel (rayon: planning typesets nothing), in their order.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn plan_per_official<M, T: Serialize>(
+pub(crate) fn plan_per_official<M: OfOfficial, T: Serialize>(
     model: &Model,
     sel: &Selection,
     kind: &'static dyn DocKind,
     jobs: &mut Vec<Job>,
     fit_variants: usize,
     members: impl Fn(&str) -> Vec<M> + Sync,
-    id: impl Fn(&M) -> &str + Sync,
     vm: impl Fn(&M) -> T + Sync,
 ) {
     use rayon::prelude::*;
@@ -229,7 +246,7 @@ pub(crate) fn plan_per_official<M, T: Serialize>(
                 .iter()
                 .map(|m| Job {
                     kind,
-                    path: dir.join(format!("{}.pdf", file_stem(id(m)))),
+                    path: dir.join(format!("{}.pdf", file_stem(&m.official().id))),
                     commune: Some(c.id.clone()),
                     vm: to_value(&vm(m)),
                     fit_variants,

@@ -2,10 +2,11 @@
 
 use serde::Serialize;
 
-use super::common::{DocVm, commune_committee, commune_words, state_committee};
-use super::{DocKind, Job, Selection, plan_per_official, ratings_csv};
+use super::common::{DocVm, IdentityVm, commune_words, identity, official_form, state_committee};
+use super::registry::RATINGS;
+use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_per_official};
 use crate::input::{Bloc, Commune, Evaluation, GovernmentLayout, Official};
-use crate::model::{self, Model, Rated, Rating};
+use crate::model::{self, Model, Rating};
 use crate::vn::{date_body, decimal1_ratio};
 
 /// The groups and indicators of Phụ lục 1.
@@ -32,17 +33,11 @@ pub const INDICATORS: [&str; 11] = [
 
 #[derive(Serialize)]
 pub struct OfficialVm {
-    pub id: String,
-    pub name: String,
-    pub birth_date: String,
-    pub gender: &'static str,
-    pub ethnicity: String,
-    pub title: String,
-    pub unit: String,
+    #[serde(flatten)]
+    pub identity: IdentityVm,
     pub education: String,
     pub political_theory: &'static str,
     pub it_skill: &'static str,
-    pub party_joined_on: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -180,14 +175,12 @@ pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
     let o = r.official;
     let commune = model.commune(&o.commune);
     let position = model.position(&o.position);
-    let mut doc = commune_committee(
+    let mut doc = official_form(
         model,
         commune,
-        "",
         "evaluation_sheet",
         format!("Phiếu đánh giá, xếp loại chất lượng cán bộ - {}", o.name),
     );
-    doc.show_number = false;
     let state = o.bloc == Bloc::Government && cfg.government_layout == GovernmentLayout::State;
     if state {
         // The Committee's paper, with its "Số:" line (number left blank).
@@ -237,17 +230,10 @@ pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
         title: "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ",
         period_words: cfg.period.words(),
         official: OfficialVm {
-            id: o.id.clone(),
-            name: o.name.clone(),
-            birth_date: date_body(o.birth_date),
-            gender: o.gender.label(),
-            ethnicity: o.ethnicity.clone(),
-            title: o.title.clone().unwrap_or_else(|| position.name.clone()),
-            unit,
+            identity: identity(o, position, unit),
             education: education_words(o),
             political_theory: o.political_theory.label(),
             it_skill: o.it_skill.label(),
-            party_joined_on: o.party_joined_on.map(date_body),
         },
         groups,
         total: decimal1_ratio(n, d),
@@ -270,40 +256,20 @@ pub fn build(model: &Model, r: &model::Rated) -> PhieuVm {
 // ------------------------------------------------------------- plug-in --
 
 /// The evaluation sheets: one per evaluated official of each selected
-/// commune, `<period>/xa/<commune>/phieu-danh-gia/<official>.pdf`.
-pub struct EvaluationSheet;
+/// commune, `<period>/xa/<commune>/phieu-danh-gia/<official>.pdf`: forms,
+/// in the dossier, feeding the ratings' exports.
+pub static EVALUATION_SHEET: KindSpec = KindSpec {
+    code: "phieu-danh-gia",
+    treatment: Treatment::FORM.in_dossier().feeding(RATINGS),
+    plan,
+};
 
-impl DocKind for EvaluationSheet {
-    fn code(&self) -> &'static str {
-        "phieu-danh-gia"
-    }
-
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let fit_variants = fit_plan(&model.ds.config).1;
-        let results = |c: &str| model.results_of(c).collect();
-        plan_per_official(
-            model,
-            sel,
-            self,
-            jobs,
-            fit_variants,
-            results,
-            |r: &&Rated| &r.official.id,
-            |r| build(model, r),
-        );
-    }
-
-    fn batched(&self) -> bool {
-        true
-    }
-
-    fn in_dossier(&self) -> bool {
-        true
-    }
-
-    fn feeds(&self) -> &'static [&'static str] {
-        &[ratings_csv::CODE, super::ratings_xlsx::CODE]
-    }
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let fit_variants = fit_plan(&model.ds.config).1;
+    let results = |c: &str| model.results_of(c).collect();
+    plan_per_official(model, sel, kind, jobs, fit_variants, results, |r| {
+        build(model, r)
+    });
 }
 
 #[cfg(test)]

@@ -6,25 +6,12 @@ use super::danh_sach::sorted_results;
 use crate::model::Model;
 use crate::vn::{compare_text, decimal1_ratio};
 
-/// The export's code (the manifest's `kind`).
-pub const CODE: &str = "ket-qua-xep-loai-csv";
-
 /// The ratings export.
-pub struct RatingsCsv;
-
-impl Export for RatingsCsv {
-    fn code(&self) -> &'static str {
-        CODE
-    }
-
-    fn file_name(&self) -> &'static str {
-        "ket-qua-xep-loai.csv"
-    }
-
-    fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {
-        Ok(table(model))
-    }
-}
+pub const EXPORT: Export = Export {
+    code: "ket-qua-xep-loai-csv",
+    file_name: "ket-qua-xep-loai.csv",
+    write: |model| Ok(table(model)),
+};
 
 /// UTF-8 with BOM (Excel shows Vietnamese), one row per evaluated
 /// official, by commune then name order.

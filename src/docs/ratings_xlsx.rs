@@ -11,25 +11,12 @@ use super::thong_ke::properties;
 use crate::model::{Model, Rated};
 use crate::vn::{compare_text, date_body};
 
-/// The export's code (the manifest's `kind`).
-pub const CODE: &str = "ket-qua-xep-loai-xlsx";
-
 /// The ratings workbook.
-pub struct RatingsWorkbook;
-
-impl Export for RatingsWorkbook {
-    fn code(&self) -> &'static str {
-        CODE
-    }
-
-    fn file_name(&self) -> &'static str {
-        "ket-qua-xep-loai.xlsx"
-    }
-
-    fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {
-        workbook(model).map_err(|e| format!("không ghi được ket-qua-xep-loai.xlsx: {e}"))
-    }
-}
+pub const EXPORT: Export = Export {
+    code: "ket-qua-xep-loai-xlsx",
+    file_name: "ket-qua-xep-loai.xlsx",
+    write: |model| Ok(workbook(model)?),
+};
 
 /// The columns: header and width.
 const COLUMNS: [(&str, f64); 11] = [

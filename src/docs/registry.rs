@@ -8,19 +8,22 @@ use super::{
 
 /// Every document kind, in planning order (the order `--only` lists them).
 pub static KINDS: &[&dyn DocKind] = &[
-    &phieu::EvaluationSheet,
-    &danh_sach::RatingsList,
-    &bao_cao::PeriodicReport,
-    &ke_hoach::TrainingPlan,
-    &canh_bao::EarlyWarnings,
-    &ho_so::OfficialRecord,
+    &phieu::EVALUATION_SHEET,
+    &danh_sach::RATINGS_LIST,
+    &bao_cao::PERIODIC_REPORT,
+    &ke_hoach::TRAINING_PLAN,
+    &canh_bao::EARLY_WARNINGS,
+    &ho_so::OFFICIAL_RECORD,
 ];
 
+/// The ratings' exports, fed by the sheets and the lists.
+pub(super) const RATINGS: &[&str] = &[ratings_csv::EXPORT.code, ratings_xlsx::EXPORT.code];
+
 /// Every data export.
-pub static EXPORTS: &[&dyn Export] = &[
-    &ratings_csv::RatingsCsv,
-    &ratings_xlsx::RatingsWorkbook,
-    &thong_ke::StatisticsWorkbook,
+pub static EXPORTS: &[&Export] = &[
+    &ratings_csv::EXPORT,
+    &ratings_xlsx::EXPORT,
+    &thong_ke::EXPORT,
 ];
 
 /// The kind of a code (`phieu-danh-gia`).
@@ -29,7 +32,7 @@ pub fn kind(code: &str) -> Option<&'static dyn DocKind> {
 }
 
 /// The exports the selection brings along: those fed by a wanted kind.
-pub fn exports(sel: &Selection) -> Vec<&'static dyn Export> {
+pub fn exports(sel: &Selection) -> Vec<&'static Export> {
     EXPORTS
         .iter()
         .copied()
@@ -48,7 +51,7 @@ mod tests {
         let codes: HashSet<&str> = KINDS
             .iter()
             .map(|k| k.code())
-            .chain(EXPORTS.iter().map(|e| e.code()))
+            .chain(EXPORTS.iter().map(|e| e.code))
             .collect();
         assert_eq!(codes.len(), KINDS.len() + EXPORTS.len());
         for k in KINDS {
@@ -70,14 +73,14 @@ mod tests {
         for k in KINDS {
             for code in k.feeds() {
                 assert!(
-                    EXPORTS.iter().any(|e| e.code() == *code),
+                    EXPORTS.iter().any(|e| e.code == *code),
                     "{} feeds {code}",
                     k.code()
                 );
             }
         }
         for e in EXPORTS {
-            assert!(!e.fed_by().is_empty(), "{} is fed by no kind", e.code());
+            assert!(!e.fed_by().is_empty(), "{} is fed by no kind", e.code);
         }
     }
 
@@ -89,8 +92,8 @@ mod tests {
                     kinds: vec![*k],
                     communes: vec![],
                 };
-                let wanted = exports(&sel).iter().any(|x| x.code() == e.code());
-                assert_eq!(wanted, k.feeds().contains(&e.code()), "{}", k.code());
+                let wanted = exports(&sel).iter().any(|x| x.code == e.code);
+                assert_eq!(wanted, k.feeds().contains(&e.code), "{}", k.code());
             }
         }
         let all = Selection::default();

@@ -13,25 +13,12 @@ use super::bao_cao::{Figure, FigureTable, provincial_figures};
 use crate::model::{Model, Rating};
 use crate::vn::date_body;
 
-/// The export's code (the manifest's `kind`).
-pub const CODE: &str = "thong-ke-xlsx";
-
 /// The statistics workbook.
-pub struct StatisticsWorkbook;
-
-impl Export for StatisticsWorkbook {
-    fn code(&self) -> &'static str {
-        CODE
-    }
-
-    fn file_name(&self) -> &'static str {
-        "thong-ke.xlsx"
-    }
-
-    fn bytes(&self, model: &Model) -> Result<Vec<u8>, String> {
-        workbook(model).map_err(|e| format!("không ghi được thong-ke.xlsx: {e}"))
-    }
-}
+pub const EXPORT: Export = Export {
+    code: "thong-ke-xlsx",
+    file_name: "thong-ke.xlsx",
+    write: |model| Ok(workbook(model)?),
+};
 
 /// A header cell above the figures: one column spanning every header row,
 /// or a group over sub-columns.

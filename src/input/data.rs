@@ -1,4 +1,6 @@
-//! The validated entities of data-model.md, each with the place it came from.
+//! The validated data of data-model.md: the code lists, where each entity
+//! came from ([`Src`]), the config and the dataset. The entities themselves
+//! are declared in `entities.rs`, with how they are read (re-exported here).
 
 use std::collections::BTreeMap;
 
@@ -6,7 +8,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Dataset;
-use crate::diag::Loc;
+pub use super::entities::{
+    Body, Commune, Course, Discipline, Evaluation, Evaluator, Grants, HistoryItem, Initiative,
+    Official, Position, Requirements, Resolution, Reward, Signer, Survey, Task, Training,
+};
+use crate::diag::{Diagnostic, Loc};
 
 /// Where an entity came from: its place, its path (`officials[3]`) and the
 /// place of each of its fields, so later checks can point at a field.
@@ -32,6 +38,12 @@ impl Src {
             ),
             None => (self.loc.clone(), path),
         }
+    }
+
+    /// A problem with `field`, reported at its place.
+    pub fn diag(&self, field: &str, message: impl Into<String>) -> Diagnostic {
+        let (loc, path) = self.at(field);
+        Diagnostic::new(loc, path, message)
     }
 }
 
@@ -211,29 +223,6 @@ impl Serialize for Period {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Signer {
-    pub authority: String,
-    pub role: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Body {
-    pub parent: String,
-    pub name: String,
-    pub code: String,
-    #[serde(serialize_with = "ser::flow")]
-    pub signer: Signer,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Resolution {
-    pub number: String,
-    pub issued_on: NaiveDate,
-    pub title: String,
-}
-
 /// KPI weights (percent, summing to 100) and rating thresholds (points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Kpi {
@@ -315,212 +304,6 @@ pub struct Config {
     pub src: Src,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct Commune {
-    pub id: String,
-    pub name: String,
-    pub kind: CommuneKind,
-    pub region: Region,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cluster: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub secretary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chairman: Option<String>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Requirements {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub education: Option<Education>,
-    #[serde(
-        skip_serializing_if = "Vec::is_empty",
-        serialize_with = "ser::flow_seq"
-    )]
-    pub majors: Vec<Major>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub political_theory: Option<PoliticalTheory>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub it_skill: Option<ItSkill>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Position {
-    pub id: String,
-    pub name: String,
-    pub bloc: Bloc,
-    #[serde(skip_serializing_if = "ser::is_false")]
-    pub leader: bool,
-    #[serde(skip_serializing_if = "ser::no_requirements")]
-    pub requires: Requirements,
-    #[serde(
-        skip_serializing_if = "BTreeMap::is_empty",
-        serialize_with = "ser::flow_lists"
-    )]
-    pub region_priorities: BTreeMap<Region, Vec<String>>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct HistoryItem {
-    pub from: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<NaiveDate>,
-    pub unit: String,
-    pub role: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Reward {
-    pub on: NaiveDate,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub decision: String,
-    pub content: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Discipline {
-    pub on: NaiveDate,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub decision: String,
-    pub form: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub content: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Official {
-    pub id: String,
-    pub name: String,
-    pub birth_date: NaiveDate,
-    pub gender: Gender,
-    pub ethnicity: String,
-    pub commune: String,
-    pub bloc: Bloc,
-    pub position: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    pub education: Education,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub major: Option<Major>,
-    pub political_theory: PoliticalTheory,
-    pub it_skill: ItSkill,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub party_joined_on: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "ser::is_false")]
-    pub digital_profile: bool,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<HistoryItem>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rewards: Vec<Reward>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub disciplines: Vec<Discipline>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Evaluator {
-    pub name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub title: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Evaluation {
-    pub official: String,
-    pub period: Period,
-    /// k1..k11, each 0..=100.
-    #[serde(serialize_with = "ser::scores")]
-    pub scores: [u32; 11],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub self_assessment: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub strengths: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub weaknesses: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser::flow")]
-    pub evaluator: Option<Evaluator>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Grants {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub education: Option<Education>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub political_theory: Option<PoliticalTheory>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub it_skill: Option<ItSkill>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Course {
-    pub id: String,
-    pub name: String,
-    pub kind: CourseKind,
-    #[serde(skip_serializing_if = "ser::no_grants", serialize_with = "ser::flow")]
-    pub grants: Grants,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub organizer: String,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Training {
-    pub official: String,
-    pub course: String,
-    pub status: TrainingStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub completed_on: Option<NaiveDate>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Task {
-    pub id: String,
-    pub title: String,
-    pub commune: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
-    pub due: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub done_on: Option<NaiveDate>,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Initiative {
-    pub id: String,
-    pub commune: String,
-    pub title: String,
-    pub year: i32,
-    #[serde(skip_serializing_if = "ser::is_false")]
-    pub replicated: bool,
-    #[serde(skip)]
-    pub src: Src,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Survey {
-    pub commune: String,
-    pub period: Period,
-    pub channel: SurveyChannel,
-    pub respondents: u32,
-    pub satisfied: u32,
-    #[serde(skip)]
-    pub src: Src,
-}
-
 /// Positions in the entity lists, by official or course id, so the model
 /// never scans a whole list per official.
 #[derive(Debug, Clone, Default)]
@@ -560,6 +343,11 @@ impl Dataset {
         self.index.officials.get(id).map(|&i| &self.officials[i])
     }
 
+    /// The officials of one commune, in input order.
+    pub fn officials_of(&self, commune: &str) -> impl Iterator<Item = &Official> {
+        self.officials.iter().filter(move |o| o.commune == commune)
+    }
+
     pub fn course(&self, id: &str) -> Option<&Course> {
         self.index.courses.get(id).map(|&i| &self.courses[i])
     }
@@ -589,7 +377,7 @@ impl Dataset {
 }
 
 /// What the derives cannot say about the format: see [`ser`].
-mod ser;
+pub(super) mod ser;
 
 #[cfg(test)]
 mod tests {

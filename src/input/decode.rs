@@ -452,6 +452,12 @@ fn period_words(s: &str) -> Option<Period> {
     }
 }
 
+/// A field's decoder: from its node and dotted path to its value, or
+/// `None` with the problem reported.
+pub trait Field<T>: FnOnce(&mut Decoder, &Node, &str) -> Option<T> {}
+
+impl<T, F: FnOnce(&mut Decoder, &Node, &str) -> Option<T>> Field<T> for F {}
+
 /// A mapping being read field by field; unknown fields are reported at the end.
 pub struct Obj<'n> {
     fields: &'n [(Key, Node)],
@@ -497,12 +503,7 @@ impl<'n> Obj<'n> {
     }
 
     /// A required field decoded by `f`.
-    pub fn req<T>(
-        &mut self,
-        d: &mut Decoder,
-        name: &'static str,
-        f: impl FnOnce(&mut Decoder, &Node, &str) -> Option<T>,
-    ) -> Option<T> {
+    pub fn req<T>(&mut self, d: &mut Decoder, name: &'static str, f: impl Field<T>) -> Option<T> {
         let field = self.field(name);
         let out = match self.get(name) {
             Some(node) => f(d, node, &field),
@@ -516,12 +517,7 @@ impl<'n> Obj<'n> {
     }
 
     /// An optional field: `None` when absent; a present but bad value is reported.
-    pub fn opt<T>(
-        &mut self,
-        d: &mut Decoder,
-        name: &'static str,
-        f: impl FnOnce(&mut Decoder, &Node, &str) -> Option<T>,
-    ) -> Option<T> {
+    pub fn opt<T>(&mut self, d: &mut Decoder, name: &'static str, f: impl Field<T>) -> Option<T> {
         let field = self.field(name);
         let node = self.get(name)?;
         let out = f(d, node, &field);

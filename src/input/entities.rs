@@ -1,41 +1,70 @@
-//! Every entity of data-model.md, declared once with [`entity!`]: the YAML
-//! decoder, the workbook reader and the template read these declarations.
+//! Every entity of data-model.md, declared once with [`entity!`]: its
+//! struct and its schema. The YAML decoder, the workbook reader and the
+//! template read these declarations.
 //! The config (YAML only) is read by hand at the end.
 
 use std::collections::BTreeMap;
 
-use super::data::*;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::data::{ser, *};
 use super::decode::{Decoder, Obj, code, date, period, string_list, text};
 use super::node::{Node, Value};
 use super::schema::{
     Field, Kind, Schema, dec, entity, field_value, kind, post_check, read_field, required,
 };
 
-entity!(Commune [src] {
-    id: req slug = "Mã",
-    name: req text = "Tên",
-    kind: req code(CommuneKind) = "Loại",
-    region: req code(Region) = "Vùng",
-    cluster: opt text = "Cụm",
-    secretary: opt text = "Bí thư",
-    chairman: opt text = "Chủ tịch UBND",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Commune [src] {
+        id: String = req slug "Mã",
+        name: String = req text "Tên",
+        kind: CommuneKind = req code(CommuneKind) "Loại",
+        region: Region = req code(Region) "Vùng",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        cluster: Option<String> = opt text "Cụm",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        secretary: Option<String> = opt text "Bí thư",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        chairman: Option<String> = opt text "Chủ tịch UBND",
+    }
+);
 
-entity!(Requirements {
-    education: opt code(Education) = "Trình độ chuyên môn tối thiểu",
-    majors: dflt list(code(Major)) = "Chuyên ngành chấp nhận",
-    political_theory: opt code(PoliticalTheory) = "Lý luận chính trị tối thiểu",
-    it_skill: opt code(ItSkill) = "Tin học tối thiểu",
-});
+entity!(
+    #[derive(Debug, Clone, Default, Serialize)]
+    Requirements {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        education: Option<Education> = opt code(Education) "Trình độ chuyên môn tối thiểu",
+        #[serde(
+            skip_serializing_if = "Vec::is_empty",
+            serialize_with = "ser::flow_seq"
+        )]
+        majors: Vec<Major> = dflt list(code(Major)) "Chuyên ngành chấp nhận",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        political_theory: Option<PoliticalTheory> = opt code(PoliticalTheory) "Lý luận chính trị tối thiểu",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        it_skill: Option<ItSkill> = opt code(ItSkill) "Tin học tối thiểu",
+    }
+);
 
-entity!(Position [src] {
-    id: req slug = "Mã",
-    name: req text = "Tên vị trí",
-    bloc: req code(Bloc) = "Khối",
-    leader: dflt boolean = "Lãnh đạo",
-    requires: dflt nested(Requirements),
-    region_priorities: dflt custom(region_priorities, REGION_PRIORITIES),
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Position [src] {
+        id: String = req slug "Mã",
+        name: String = req text "Tên vị trí",
+        bloc: Bloc = req code(Bloc) "Khối",
+        #[serde(skip_serializing_if = "ser::is_false")]
+        leader: bool = dflt boolean "Lãnh đạo",
+        #[serde(skip_serializing_if = "ser::no_requirements")]
+        requires: Requirements = dflt nested(Requirements),
+        #[serde(
+            skip_serializing_if = "BTreeMap::is_empty",
+            serialize_with = "ser::flow_lists"
+        )]
+        region_priorities: BTreeMap<Region, Vec<String>> = dflt custom(region_priorities, REGION_PRIORITIES),
+    }
+);
 
 /// `region_priorities`: one list per region, keyed by the region's code.
 const REGION_PRIORITIES: &[Field] = &[
@@ -75,61 +104,97 @@ fn region_priorities(d: &mut Decoder, n: &Node, p: &str) -> Option<BTreeMap<Regi
     Some(out)
 }
 
-entity!(HistoryItem {
-    from: req date = "Từ ngày",
-    to: opt date = "Đến ngày",
-    unit: req text = "Đơn vị",
-    role: req text = "Chức vụ",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    HistoryItem {
+        from: NaiveDate = req date "Từ ngày",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<NaiveDate> = opt date "Đến ngày",
+        unit: String = req text "Đơn vị",
+        role: String = req text "Chức vụ",
+    }
+);
 
-entity!(Reward {
-    on: req date = "Ngày",
-    decision: dflt text = "Số quyết định",
-    content: req text = "Nội dung",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Reward {
+        on: NaiveDate = req date "Ngày",
+        #[serde(skip_serializing_if = "String::is_empty")]
+        decision: String = dflt text "Số quyết định",
+        content: String = req text "Nội dung",
+    }
+);
 
-entity!(Discipline {
-    on: req date = "Ngày",
-    decision: dflt text = "Số quyết định",
-    form: req text = "Hình thức",
-    content: dflt free = "Nội dung",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Discipline {
+        on: NaiveDate = req date "Ngày",
+        #[serde(skip_serializing_if = "String::is_empty")]
+        decision: String = dflt text "Số quyết định",
+        form: String = req text "Hình thức",
+        #[serde(skip_serializing_if = "String::is_empty")]
+        content: String = dflt free "Nội dung",
+    }
+);
 
-entity!(Official [src] {
-    id: req text = "Mã",
-    name: req text = "Họ và tên",
-    birth_date: req date = "Ngày sinh",
-    gender: req code(Gender) = "Giới tính",
-    ethnicity: req text = "Dân tộc",
-    commune: req reference(communes) = "Xã, phường",
-    bloc: req code(Bloc) = "Khối",
-    position: req reference(positions) = "Vị trí việc làm",
-    title: opt text = "Chức danh",
-    education: req code(Education) = "Trình độ chuyên môn",
-    major: opt code(Major) = "Chuyên ngành",
-    political_theory: req code(PoliticalTheory) = "Lý luận chính trị",
-    it_skill: req code(ItSkill) = "Tin học",
-    party_joined_on: opt date = "Ngày vào Đảng",
-    digital_profile: dflt boolean = "Hồ sơ điện tử đầy đủ",
-    history: dflt rows(HistoryItem),
-    rewards: dflt rows(Reward),
-    disciplines: dflt rows(Discipline),
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Official [src] {
+        id: String = req text "Mã",
+        name: String = req text "Họ và tên",
+        birth_date: NaiveDate = req date "Ngày sinh",
+        gender: Gender = req code(Gender) "Giới tính",
+        ethnicity: String = req text "Dân tộc",
+        commune: String = req reference(communes) "Xã, phường",
+        bloc: Bloc = req code(Bloc) "Khối",
+        position: String = req reference(positions) "Vị trí việc làm",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<String> = opt text "Chức danh",
+        education: Education = req code(Education) "Trình độ chuyên môn",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        major: Option<Major> = opt code(Major) "Chuyên ngành",
+        political_theory: PoliticalTheory = req code(PoliticalTheory) "Lý luận chính trị",
+        it_skill: ItSkill = req code(ItSkill) "Tin học",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        party_joined_on: Option<NaiveDate> = opt date "Ngày vào Đảng",
+        #[serde(skip_serializing_if = "ser::is_false")]
+        digital_profile: bool = dflt boolean "Hồ sơ điện tử đầy đủ",
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        history: Vec<HistoryItem> = dflt rows(HistoryItem),
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        rewards: Vec<Reward> = dflt rows(Reward),
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        disciplines: Vec<Discipline> = dflt rows(Discipline),
+    }
+);
 
-entity!(Evaluator {
-    name: req text = "Người đánh giá",
-    title: dflt text = "Chức vụ người đánh giá",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Evaluator {
+        name: String = req text "Người đánh giá",
+        #[serde(skip_serializing_if = "String::is_empty")]
+        title: String = dflt text "Chức vụ người đánh giá",
+    }
+);
 
-entity!(Evaluation [src] {
-    official: req reference(officials) = "Mã cán bộ",
-    period: req period = "Kỳ đánh giá",
-    scores: req custom(scores, SCORES),
-    self_assessment: opt free = "Tự nhận xét",
-    strengths: opt free = "Ưu điểm",
-    weaknesses: opt free = "Hạn chế",
-    evaluator: opt nested(Evaluator),
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Evaluation [src] {
+        official: String = req reference(officials) "Mã cán bộ",
+        period: Period = req period "Kỳ đánh giá",
+        /// k1..k11, each 0..=100.
+        #[serde(serialize_with = "ser::scores")]
+        scores: [u32; 11] = req custom(scores, SCORES),
+        #[serde(skip_serializing_if = "Option::is_none")]
+        self_assessment: Option<String> = opt free "Tự nhận xét",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        strengths: Option<String> = opt free "Ưu điểm",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        weaknesses: Option<String> = opt free "Hạn chế",
+        #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser::flow")]
+        evaluator: Option<Evaluator> = opt nested(Evaluator),
+    }
+);
 
 /// `scores`: k1..k11, each a whole number 0..100, all required.
 pub const SCORES: &[Field] = &[
@@ -166,21 +231,32 @@ fn scores(d: &mut Decoder, n: &Node, p: &str) -> Option<[u32; 11]> {
     o.finish(d).then_some(out)
 }
 
-entity!(Grants {
-    education: opt code(Education) = "Cấp trình độ chuyên môn",
-    political_theory: opt code(PoliticalTheory) = "Cấp lý luận chính trị",
-    it_skill: opt code(ItSkill) = "Cấp tin học",
-});
+entity!(
+    #[derive(Debug, Clone, Default, Serialize)]
+    Grants {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        education: Option<Education> = opt code(Education) "Cấp trình độ chuyên môn",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        political_theory: Option<PoliticalTheory> = opt code(PoliticalTheory) "Cấp lý luận chính trị",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        it_skill: Option<ItSkill> = opt code(ItSkill) "Cấp tin học",
+    }
+);
 
-entity!(Course [src] {
-    id: req text = "Mã",
-    name: req text = "Tên khoá học",
-    kind: req code(CourseKind) = "Loại",
-    grants: dflt nested(Grants),
-    start: req date = "Từ ngày",
-    end: req date = "Đến ngày",
-    organizer: dflt text = "Đơn vị tổ chức",
-} check course_dates);
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Course [src] {
+        id: String = req text "Mã",
+        name: String = req text "Tên khoá học",
+        kind: CourseKind = req code(CourseKind) "Loại",
+        #[serde(skip_serializing_if = "ser::no_grants", serialize_with = "ser::flow")]
+        grants: Grants = dflt nested(Grants),
+        start: NaiveDate = req date "Từ ngày",
+        end: NaiveDate = req date "Đến ngày",
+        #[serde(skip_serializing_if = "String::is_empty")]
+        organizer: String = dflt text "Đơn vị tổ chức",
+    } check course_dates
+);
 
 fn course_dates(d: &mut Decoder, _: &Node, _: &str, c: Course) -> Option<Course> {
     if c.end < c.start {
@@ -191,12 +267,16 @@ fn course_dates(d: &mut Decoder, _: &Node, _: &str, c: Course) -> Option<Course>
     Some(c)
 }
 
-entity!(Training [src] {
-    official: req reference(officials) = "Mã cán bộ",
-    course: req reference(courses) = "Khoá học",
-    status: req code(TrainingStatus) = "Trạng thái",
-    completed_on: opt date = "Ngày hoàn thành",
-} check training_completion);
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Training [src] {
+        official: String = req reference(officials) "Mã cán bộ",
+        course: String = req reference(courses) "Khoá học",
+        status: TrainingStatus = req code(TrainingStatus) "Trạng thái",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        completed_on: Option<NaiveDate> = opt date "Ngày hoàn thành",
+    } check training_completion
+);
 
 fn training_completion(d: &mut Decoder, _: &Node, _: &str, t: Training) -> Option<Training> {
     if t.status == TrainingStatus::Completed && t.completed_on.is_none() {
@@ -207,30 +287,42 @@ fn training_completion(d: &mut Decoder, _: &Node, _: &str, t: Training) -> Optio
     Some(t)
 }
 
-entity!(Task [src] {
-    id: req text = "Mã",
-    title: req text = "Nội dung nhiệm vụ",
-    commune: req reference(communes) = "Xã, phường",
-    owner: opt reference(officials) = "Người phụ trách",
-    due: req date = "Hạn",
-    done_on: opt date = "Ngày hoàn thành",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Task [src] {
+        id: String = req text "Mã",
+        title: String = req text "Nội dung nhiệm vụ",
+        commune: String = req reference(communes) "Xã, phường",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        owner: Option<String> = opt reference(officials) "Người phụ trách",
+        due: NaiveDate = req date "Hạn",
+        #[serde(skip_serializing_if = "Option::is_none")]
+        done_on: Option<NaiveDate> = opt date "Ngày hoàn thành",
+    }
+);
 
-entity!(Initiative [src] {
-    id: req text = "Mã",
-    commune: req reference(communes) = "Xã, phường",
-    title: req text = "Tên sáng kiến",
-    year: req int(1900, 2100) = "Năm",
-    replicated: dflt boolean = "Nhân rộng toàn tỉnh",
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Initiative [src] {
+        id: String = req text "Mã",
+        commune: String = req reference(communes) "Xã, phường",
+        title: String = req text "Tên sáng kiến",
+        year: i32 = req int(1900, 2100) "Năm",
+        #[serde(skip_serializing_if = "ser::is_false")]
+        replicated: bool = dflt boolean "Nhân rộng toàn tỉnh",
+    }
+);
 
-entity!(Survey [src] {
-    commune: req reference(communes) = "Xã, phường",
-    period: req period = "Kỳ",
-    channel: req code(SurveyChannel) = "Kênh",
-    respondents: req int(0, 100_000_000) = "Số người được hỏi",
-    satisfied: req int(0, 100_000_000) = "Số hài lòng",
-} check survey_counts);
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Survey [src] {
+        commune: String = req reference(communes) "Xã, phường",
+        period: Period = req period "Kỳ",
+        channel: SurveyChannel = req code(SurveyChannel) "Kênh",
+        respondents: u32 = req int(0, 100_000_000) "Số người được hỏi",
+        satisfied: u32 = req int(0, 100_000_000) "Số hài lòng",
+    } check survey_counts
+);
 
 fn survey_counts(d: &mut Decoder, _: &Node, _: &str, s: Survey) -> Option<Survey> {
     if s.satisfied > s.respondents {
@@ -246,24 +338,34 @@ fn survey_counts(d: &mut Decoder, _: &Node, _: &str, s: Survey) -> Option<Survey
 
 // ---- config (YAML only) ----
 
-entity!(Signer {
-    authority: dflt line,
-    role: req text,
-    name: req text,
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Signer {
+        authority: String = dflt line,
+        role: String = req text,
+        name: String = req text,
+    }
+);
 
-entity!(Body {
-    parent: req text,
-    name: req text,
-    code: req text,
-    signer: req nested(Signer),
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Body {
+        parent: String = req text,
+        name: String = req text,
+        code: String = req text,
+        #[serde(serialize_with = "ser::flow")]
+        signer: Signer = req nested(Signer),
+    }
+);
 
-entity!(Resolution {
-    number: req text,
-    issued_on: req date,
-    title: req text,
-});
+entity!(
+    #[derive(Debug, Clone, Serialize)]
+    Resolution {
+        number: String = req text,
+        issued_on: NaiveDate = req date,
+        title: String = req text,
+    }
+);
 
 fn kpi(d: &mut Decoder, n: &Node, path: &str) -> Option<Kpi> {
     let mut o = Obj::open(d, n, path)?;

@@ -266,22 +266,34 @@ macro_rules! post_check {
     };
 }
 
-/// Declares an entity's fields and implements [`Schema`] for it.
+/// Declares an entity once: the struct (its attributes, each field's type
+/// and attributes) and its [`Schema`] (how each field is read, and its
+/// column in a sheet).
 ///
 /// ```text
-/// entity!(Official [src] {
-///     id: req text = "Mã",                      // required
-///     title: opt text = "Chức danh",            // Option<T>
-///     digital_profile: dflt boolean = "…",      // T, default when absent
-///     history: dflt rows(HistoryItem),          // no column: a sheet of its own
-/// } check some_fn);
+/// entity!(
+///     #[derive(Debug, Clone, Serialize)]
+///     Official [src] {
+///         id: String = req text "Mã",                  // required
+///         title: Option<String> = opt text "Chức danh", // Option<T>
+///         digital_profile: bool = dflt boolean "…",     // T, default when absent
+///         history: Vec<HistoryItem> = dflt rows(HistoryItem), // no column: a sheet of its own
+///     } check some_fn
+/// );
 /// ```
 ///
-/// `[src]` fills the struct's `src` field; `check` runs on the built value.
+/// `[src]` adds the struct's `src` field (where it came from, not
+/// serialised) and fills it; `check` runs on the built value.
 macro_rules! entity {
-    ($ty:ident $([$src:ident])? {
-        $($field:ident : $mode:ident $k:ident $(($($arg:tt)*))? $(= $col:literal)?),* $(,)?
+    ($(#[$m:meta])* $ty:ident $([$src:ident])? {
+        $($(#[$fm:meta])* $field:ident : $fty:ty = $mode:ident $k:ident $(($($arg:tt)*))? $($col:literal)?),* $(,)?
     } $(check $check:path)?) => {
+        $(#[$m])*
+        pub struct $ty {
+            $($(#[$fm])* pub $field: $fty,)*
+            $(#[serde(skip)] pub $src: $crate::input::data::Src,)?
+        }
+
         impl $crate::input::schema::Schema for $ty {
             const FIELDS: &'static [$crate::input::schema::Field] = &[$(
                 $crate::input::schema::Field {

@@ -538,11 +538,9 @@ mod tests {
 
     #[test]
     fn column_letters() {
-        assert_eq!(letters(0), "A");
-        assert_eq!(letters(7), "H");
-        assert_eq!(letters(25), "Z");
-        assert_eq!(letters(26), "AA");
-        assert_eq!(letters(27), "AB");
+        for (i, want) in [(0, "A"), (7, "H"), (25, "Z"), (26, "AA"), (27, "AB")] {
+            assert_eq!(letters(i), want);
+        }
     }
 
     #[test]

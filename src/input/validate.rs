@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::data::*;
 use super::{Dataset, Unchecked};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 
 fn unique<'a, T>(
     diags: &mut Diagnostics,
@@ -17,11 +17,9 @@ fn unique<'a, T>(
     for item in items {
         let k = key(item);
         if let Some(first) = seen.get(k) {
-            let (loc, path) = src(item).at("id");
             let (first_loc, first_path) = src(first).at("id");
-            diags.push(Diagnostic::new(
-                loc,
-                path,
+            diags.push(src(item).diag(
+                "id",
                 format!("mã \"{k}\" bị trùng: đã dùng ở {first_loc} ({first_path})"),
             ));
         } else {
@@ -51,13 +49,12 @@ fn check_ref<T>(
     let diags = &mut *r.diags;
     if !known.contains_key(value) && !r.broken.iter().any(|b| b == value) && !r.unchecked.skip(kind)
     {
-        let (loc, path) = src.at(field);
         let mut msg = format!("{what} \"{value}\" không có trong dữ liệu");
         let keys: Vec<&str> = known.keys().copied().collect();
         if let Some(s) = crate::diag::suggest(value, &keys) {
             msg.push_str(&format!("; có phải \"{s}\"?"));
         }
-        diags.push(Diagnostic::new(loc, path, msg));
+        diags.push(src.diag(field, msg));
     }
 }
 
@@ -97,10 +94,8 @@ pub fn cross_check(
             &o.position,
         );
         if o.birth_date >= ds.config.as_of {
-            let (loc, path) = o.src.at("birth_date");
-            r.diags.push(Diagnostic::new(
-                loc,
-                path,
+            r.diags.push(o.src.diag(
+                "birth_date",
                 format!(
                     "ngày sinh {} không trước ngày tham chiếu as_of {}",
                     o.birth_date, ds.config.as_of
@@ -119,10 +114,8 @@ pub fn cross_check(
             &e.official,
         );
         if let Some(first) = evals.get(&(e.official.as_str(), e.period)) {
-            let (loc, path) = e.src.at("period");
-            r.diags.push(Diagnostic::new(
-                loc,
-                path,
+            r.diags.push(e.src.diag(
+                "period",
                 format!(
                     "cán bộ \"{}\" đã có phiếu đánh giá kỳ {} ở {} ({}); mỗi kỳ chỉ một phiếu",
                     e.official,

@@ -74,6 +74,25 @@ pub fn status_at(t: &Training, as_of: NaiveDate) -> TrainingStatus {
     }
 }
 
+/// A count, or counts side by side, that add up.
+trait Sum {
+    fn add(&mut self, o: &Self);
+}
+
+impl Sum for u64 {
+    fn add(&mut self, o: &u64) {
+        *self += o;
+    }
+}
+
+impl<T: Sum, const N: usize> Sum for [T; N] {
+    fn add(&mut self, o: &[T; N]) {
+        for (x, y) in self.iter_mut().zip(o) {
+            x.add(y);
+        }
+    }
+}
+
 /// Counts that add up: the counts of a province are the sums of its communes'.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -143,53 +162,52 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Add `o`'s counts to these.
+    /// Add `o`'s counts to these, field by field.
     pub fn add(&mut self, o: &Counts) {
-        fn add_all(a: &mut [u64], b: &[u64]) {
-            for (x, y) in a.iter_mut().zip(b) {
-                *x += y;
-            }
+        // The pattern names every field, so a new count cannot be left out.
+        macro_rules! add_fields {
+            ($($f:ident),* $(,)?) => {{
+                let Counts { $($f),* } = o;
+                $(Sum::add(&mut self.$f, $f);)*
+            }};
         }
-        self.officials += o.officials;
-        add_all(&mut self.bloc, &o.bloc);
-        self.university_plus += o.university_plus;
-        self.postgraduate += o.postgraduate;
-        self.college_intermediate += o.college_intermediate;
-        add_all(
-            &mut self.college_intermediate_bloc,
-            &o.college_intermediate_bloc,
+        add_fields!(
+            officials,
+            bloc,
+            university_plus,
+            postgraduate,
+            college_intermediate,
+            college_intermediate_bloc,
+            theory_advanced,
+            theory_intermediate,
+            women,
+            minorities,
+            under_42,
+            shortage,
+            meets_standard,
+            digital_course,
+            digital_profile,
+            communes,
+            communes_all_digital,
+            respondents,
+            satisfied,
+            leaders,
+            leaders_trained,
+            communes_replicated,
+            rated,
+            ratings,
+            ratings_bloc,
+            capped,
+            trainees,
+            attendances,
+            attendances_kind,
+            completions_kind,
+            below_standard,
+            tasks,
+            late_tasks,
+            late_open,
+            at_risk,
         );
-        self.theory_advanced += o.theory_advanced;
-        self.theory_intermediate += o.theory_intermediate;
-        self.women += o.women;
-        self.minorities += o.minorities;
-        self.under_42 += o.under_42;
-        add_all(&mut self.shortage, &o.shortage);
-        self.meets_standard += o.meets_standard;
-        self.digital_course += o.digital_course;
-        self.digital_profile += o.digital_profile;
-        self.communes += o.communes;
-        self.communes_all_digital += o.communes_all_digital;
-        self.respondents += o.respondents;
-        self.satisfied += o.satisfied;
-        self.leaders += o.leaders;
-        self.leaders_trained += o.leaders_trained;
-        self.communes_replicated += o.communes_replicated;
-        self.rated += o.rated;
-        add_all(&mut self.ratings, &o.ratings);
-        for (a, b) in self.ratings_bloc.iter_mut().zip(&o.ratings_bloc) {
-            add_all(a, b);
-        }
-        self.capped += o.capped;
-        self.trainees += o.trainees;
-        add_all(&mut self.attendances, &o.attendances);
-        add_all(&mut self.attendances_kind, &o.attendances_kind);
-        add_all(&mut self.completions_kind, &o.completions_kind);
-        self.below_standard += o.below_standard;
-        self.tasks += o.tasks;
-        self.late_tasks += o.late_tasks;
-        self.late_open += o.late_open;
-        self.at_risk += o.at_risk;
     }
 
     /// The six targets of mục tiêu 2.2 with their results.

@@ -81,22 +81,38 @@ pub fn history(rng: &mut Rng, c: &Commune, pos: &Position) -> HistoryItem {
         format!("thị trấn {}", rng.pick(&OLD_TOWNS))
     };
     let local = rng.chance(450);
-    let (unit, role) = match (pos.bloc == Bloc::Party, pos.leader, local) {
-        (true, true, true) => (
-            format!("Đảng uỷ {old}"),
-            rng.pick(&["Bí thư Đảng uỷ", "Phó Bí thư Đảng uỷ"])
-                .to_string(),
-        ),
-        (true, true, false) => (
-            party,
-            rng.pick(&[
-                "Phó Bí thư {c}",
-                "Trưởng Ban Tổ chức {c}",
-                "Phó Trưởng Ban Tổ chức {c}",
-                "Phó Chủ nhiệm Uỷ ban Kiểm tra {c}",
-            ])
-            .replace("{c}", level),
-        ),
+    let party_bloc = pos.bloc == Bloc::Party;
+    let (unit, role) = match (party_bloc, pos.leader, local) {
+        // A leader of the old commune's Party committee or People's Committee…
+        (_, true, true) => {
+            let (body, roles) = if party_bloc {
+                ("Đảng uỷ", ["Bí thư Đảng uỷ", "Phó Bí thư Đảng uỷ"])
+            } else {
+                ("UBND", ["Chủ tịch UBND", "Phó Chủ tịch UBND"])
+            };
+            (format!("{body} {old}"), rng.pick(&roles).to_string())
+        }
+        // …or of the district's ({c}: its level).
+        (_, true, false) => {
+            let (unit, roles, c) = if party_bloc {
+                let roles = [
+                    "Phó Bí thư {c}",
+                    "Trưởng Ban Tổ chức {c}",
+                    "Phó Trưởng Ban Tổ chức {c}",
+                    "Phó Chủ nhiệm Uỷ ban Kiểm tra {c}",
+                ];
+                (party, roles, level)
+            } else {
+                let roles = [
+                    "Phó Chủ tịch UBND {c}",
+                    "Trưởng Phòng Nông nghiệp và Phát triển nông thôn",
+                    "Trưởng Phòng Tài chính - Kế hoạch",
+                    "Phó Trưởng Phòng Nội vụ",
+                ];
+                (gov, roles, if city { "thành phố" } else { "huyện" })
+            };
+            (unit, rng.pick(&roles).replace("{c}", c))
+        }
         (true, false, true) => (
             format!("Đảng uỷ {old}"),
             "Chuyên viên Văn phòng Đảng uỷ".to_string(),
@@ -109,21 +125,6 @@ pub fn history(rng: &mut Rng, c: &Commune, pos: &Position) -> HistoryItem {
                 "Chuyên viên Ban Tuyên giáo {c}",
             ])
             .replace("{c}", level),
-        ),
-        (false, true, true) => (
-            format!("UBND {old}"),
-            rng.pick(&["Chủ tịch UBND", "Phó Chủ tịch UBND"])
-                .to_string(),
-        ),
-        (false, true, false) => (
-            gov,
-            rng.pick(&[
-                "Phó Chủ tịch UBND {c}",
-                "Trưởng Phòng Nông nghiệp và Phát triển nông thôn",
-                "Trưởng Phòng Tài chính - Kế hoạch",
-                "Phó Trưởng Phòng Nội vụ",
-            ])
-            .replace("{c}", if city { "thành phố" } else { "huyện" }),
         ),
         (false, false, true) => (format!("UBND {old}"), pos.name.clone()),
         (false, false, false) => {

@@ -325,6 +325,29 @@ mod tests {
         }
     }
 
+    /// Written by either writer and loaded back, the province writes the
+    /// same YAML files again: nothing was lost on the way (the serialisation
+    /// itself is lossless, see the input types' tests).
+    #[test]
+    fn written_and_loaded_back_the_province_is_the_same() {
+        let writers: [(Writer, usize); 2] = [(yaml::write, 7 + 3 * 4), (xlsx::write, 2)];
+        let p = generate(&Options {
+            officials: 120,
+            communes: 4,
+            seed: 5,
+        })
+        .unwrap();
+        for (write, files) in writers {
+            let dir = tempfile::tempdir().unwrap();
+            assert_eq!(write(&p, dir.path()).unwrap(), files);
+            let back = Province {
+                data: crate::input::load(dir.path()).unwrap_or_else(|e| panic!("{}", e.render())),
+                seed: p.seed,
+            };
+            assert!(yaml::files(&back).unwrap() == yaml::files(&p).unwrap());
+        }
+    }
+
     #[test]
     fn the_shape_of_the_default_province() {
         let p = generate(&Options::default()).unwrap();

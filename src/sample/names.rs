@@ -187,34 +187,45 @@ const GIVEN_DAO_FEMALE: [&str; 10] = [
     "Mẩy", "Slèn", "Nái", "Phấy", "Hoa", "Lan", "Chiêu", "Mùi", "Dung", "Liên",
 ];
 
+/// The names of a people whose women all take "Thị" as middle name.
+struct Names {
+    family: &'static [(&'static str, u32)],
+    middle_male: &'static [(&'static str, u32)],
+    given_male: &'static [&'static str],
+    given_female: &'static [&'static str],
+}
+
+const MONG: Names = Names {
+    family: &FAMILY_MONG,
+    middle_male: &MIDDLE_MONG_MALE,
+    given_male: &GIVEN_MONG_MALE,
+    given_female: &GIVEN_MONG_FEMALE,
+};
+
+const DAO: Names = Names {
+    family: &FAMILY_DAO,
+    middle_male: &MIDDLE_DAO_MALE,
+    given_male: &GIVEN_DAO_MALE,
+    given_female: &GIVEN_DAO_FEMALE,
+};
+
+impl Names {
+    /// Family name, middle name, given name.
+    fn pick(&self, rng: &mut Rng, female: bool) -> (&'static str, &'static str, &'static str) {
+        let family = rng.weighted(self.family);
+        if female {
+            (family, "Thị", *rng.pick(self.given_female))
+        } else {
+            let middle = rng.weighted(self.middle_male);
+            (family, middle, *rng.pick(self.given_male))
+        }
+    }
+}
+
 pub fn person_name(rng: &mut Rng, ethnicity: &str, female: bool) -> String {
     let (family, middle, given): (&str, &str, &str) = match ethnicity {
-        "H'Mông" => (
-            rng.weighted(&FAMILY_MONG),
-            if female {
-                "Thị"
-            } else {
-                rng.weighted(&MIDDLE_MONG_MALE)
-            },
-            if female {
-                *rng.pick(&GIVEN_MONG_FEMALE)
-            } else {
-                *rng.pick(&GIVEN_MONG_MALE)
-            },
-        ),
-        "Dao" => (
-            rng.weighted(&FAMILY_DAO),
-            if female {
-                "Thị"
-            } else {
-                rng.weighted(&MIDDLE_DAO_MALE)
-            },
-            if female {
-                *rng.pick(&GIVEN_DAO_FEMALE)
-            } else {
-                *rng.pick(&GIVEN_DAO_MALE)
-            },
-        ),
+        "H'Mông" => MONG.pick(rng, female),
+        "Dao" => DAO.pick(rng, female),
         _ => {
             let family = match ethnicity {
                 "Kinh" | "Hoa" => rng.weighted(&FAMILY_KINH),

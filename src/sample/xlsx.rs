@@ -31,27 +31,3 @@ pub fn remove(dir: &Path) -> Result<(), SampleError> {
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::sample::{Options, generate};
-
-    /// Written as a workbook and loaded back, the province is the same data.
-    #[test]
-    fn the_workbook_loads_back_to_the_same_province() {
-        let opts = Options {
-            officials: 90,
-            communes: 3,
-            seed: 7,
-        };
-        let p = generate(&opts).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(write(&p, dir.path()).unwrap(), 2);
-        let back = Province {
-            data: crate::input::load(dir.path()).unwrap_or_else(|e| panic!("{}", e.render())),
-            seed: p.seed,
-        };
-        assert!(yaml::files(&back).unwrap() == yaml::files(&p).unwrap());
-    }
-}

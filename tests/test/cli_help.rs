@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+use crate::test::util::assert_holds;
+
 /// What clap writes in English unless told otherwise.
 const CLAP_WORDS: [&str; 12] = [
     "Usage",
@@ -45,9 +47,10 @@ fn help_is_vietnamese() {
         let (ok, text) = run(args);
         assert!(ok, "{text}");
         assert_vietnamese(args, &text);
-        assert!(text.contains("Cách dùng: baocao"), "{text}");
-        assert!(text.contains("Tuỳ chọn:"), "{text}");
-        assert!(text.contains("In hướng dẫn này"), "{text}");
+        assert_holds(
+            &text,
+            &["Cách dùng: baocao", "Tuỳ chọn:", "In hướng dẫn này"],
+        );
     }
     let (_, root) = run(&["--help"]);
     assert!(
@@ -55,9 +58,10 @@ fn help_is_vietnamese() {
         "{root}"
     );
     let (_, build) = run(&["build", "--help"]);
-    assert!(build.contains("Tham số:"), "{build}");
-    assert!(build.contains("[mặc định: inputs]"), "{build}");
-    assert!(build.contains("[mặc định: out]"), "{build}");
+    assert_holds(
+        &build,
+        &["Tham số:", "[mặc định: inputs]", "[mặc định: out]"],
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use crate::support::*;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use baocao::input::{self, Dataset};
@@ -31,6 +31,13 @@ fn built() -> &'static Outcome {
 
 fn sample() -> Dataset {
     input::load(&root().join("inputs")).unwrap_or_else(|d| panic!("{}", d.render()))
+}
+
+/// The path of the built workbook `rel` and its sheets.
+fn built_sheets(rel: &str) -> (PathBuf, Vec<(String, calamine::Range<Data>)>) {
+    let path = built().out().join(rel);
+    let s = sheets(&path);
+    (path, s)
 }
 
 /// Every sheet of a workbook: name and cells.
@@ -103,11 +110,10 @@ fn text(r: &calamine::Range<Data>, row: usize, col: usize) -> String {
 #[test]
 fn statistics_carry_the_figures_of_the_report() {
     let out = built();
-    let path = out.out().join(THONG_KE);
+    let (_, s) = built_sheets(THONG_KE);
     let ds = sample();
     let model = Model::compute(&ds);
     let facts = Facts::compute(&model);
-    let s = sheets(&path);
     let names: Vec<&str> = s.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Biểu 01", "Biểu 02", "Biểu 03", "Biểu 04"]);
     // Figures start below the title rows and the header (two rows; three
@@ -247,16 +253,14 @@ fn shares_are_percent_numbers_and_the_header_is_merged() {
 
 #[test]
 fn ratings_workbook_has_a_row_per_evaluated_official() {
-    let out = built();
-    let path = out.out().join(RATINGS);
+    let (path, s) = built_sheets(RATINGS);
     let ds = sample();
     let model = Model::compute(&ds);
-    let s = sheets(&path);
     let (_, r) = &s[0];
     assert_eq!(r.height(), 1 + model.results.len());
     assert_eq!(text(r, 0, 8), "Tổng điểm");
     // The same rows as the CSV, the scores as numbers.
-    let csv = String::from_utf8(out.read("2026-H1/ket-qua-xep-loai.csv")).unwrap();
+    let csv = String::from_utf8(built().read("2026-H1/ket-qua-xep-loai.csv")).unwrap();
     for (i, line) in csv.lines().skip(1).enumerate() {
         let cols: Vec<&str> = line.split(',').collect();
         let row = i + 1;
@@ -506,17 +510,18 @@ fn the_template_filled_in_builds() {
 
 #[test]
 fn the_sample_as_a_workbook_builds_the_same_documents_as_yaml() {
-    let small = ["--officials", "150", "--communes", "4", "--seed", "3"];
-    let yaml = Test::new()
-        .args(["sample", "tinh"])
-        .args(small)
+    // `baocao sample tinh` with `options`, always the same small province.
+    let sample = |t: Test, options: &[&str]| {
+        t.args(["sample", "tinh"])
+            .args(options.iter().copied())
+            .args(["--officials", "150", "--communes", "4", "--seed", "3"])
+    };
+    let yaml = sample(Test::new(), &[])
         .success()
         .then()
         .args(["build", "tinh"])
         .success();
-    let xlsx = Test::new()
-        .args(["sample", "tinh", "--xlsx"])
-        .args(small)
+    let xlsx = sample(Test::new(), &["--xlsx"])
         .stdout_has("2 tệp")
         .success();
     let files: Vec<String> = xlsx.snapshot("tinh").into_iter().map(|(p, _)| p).collect();
@@ -529,18 +534,10 @@ fn the_sample_as_a_workbook_builds_the_same_documents_as_yaml() {
         "the builds differ"
     );
     // --force switches spelling without leaving the other's data files.
-    let yaml = yaml
-        .then()
-        .args(["sample", "tinh", "--xlsx", "--force"])
-        .args(small)
-        .success();
+    let yaml = sample(yaml.then(), &["--xlsx", "--force"]).success();
     let files: Vec<String> = yaml.snapshot("tinh").into_iter().map(|(p, _)| p).collect();
     assert_eq!(files, ["config.yaml", "du-lieu.xlsx"]);
-    let back = xlsx
-        .then()
-        .args(["sample", "tinh", "--force"])
-        .args(small)
-        .success();
+    let back = sample(xlsx.then(), &["--force"]).success();
     assert!(!back.path().join("tinh/du-lieu.xlsx").exists());
     back.then().args(["check", "tinh"]).success();
 }

@@ -20,7 +20,7 @@
 use std::sync::OnceLock;
 
 use crate::support::{Outcome, Test};
-use crate::test::util::containing;
+use crate::test::util::{assert_holds, containing};
 
 const KINDS: &str = "ke-hoach-dao-tao,canh-bao-som";
 
@@ -106,51 +106,53 @@ fn provincial_warning_lists_hold_exactly_the_expected_rows() {
     );
     // GX10 (exactly 24 months), GX12 (exactly 70), GX14 (2 late tasks) are not at risk.
     assert_eq!(risks, v(&["GX09", "GX11", "GX13"]), "{s}");
-    assert!(
-        s.contains("4 người chưa đạt tiêu chuẩn vị trí việc làm; 7 nhiệm vụ chậm tiến độ; 3 người có nguy cơ vi phạm kỷ luật"),
-        "{s}"
+    assert_holds(
+        &s,
+        &[
+            "4 người chưa đạt tiêu chuẩn vị trí việc làm; 7 nhiệm vụ chậm tiến độ; 3 người có nguy cơ vi phạm kỷ luật",
+            "DANH SÁCH CẢNH BÁO SỚM",
+            "BAN TỔ CHỨC",
+        ],
     );
-    assert!(s.contains("DANH SÁCH CẢNH BÁO SỚM"), "{s}");
-    assert!(s.contains("BAN TỔ CHỨC"), "{s}");
 }
 
 #[test]
 fn warning_rows_say_what_is_missing_and_which_rule_fired() {
     let s = text("tinh/canh-bao-som.pdf");
     let list1 = between(&s, LIST1, LIST2);
-    for missing in [
-        "Trình độ chuyên môn cao đẳng, yêu cầu đại học",
-        "Chuyên ngành luật không phù hợp vị trí việc làm",
-        "Lý luận chính trị chưa qua đào tạo, yêu cầu sơ cấp",
-        "Tin học chưa có, yêu cầu cơ bản",
-    ] {
-        assert!(
-            list1.contains(missing),
-            "{missing:?} not in list 1:\n{list1}"
-        );
-    }
+    assert_holds(
+        list1,
+        &[
+            "Trình độ chuyên môn cao đẳng, yêu cầu đại học",
+            "Chuyên ngành luật không phù hợp vị trí việc làm",
+            "Lý luận chính trị chưa qua đào tạo, yêu cầu sơ cấp",
+            "Tin học chưa có, yêu cầu cơ bản",
+        ],
+    );
     // Target courses (digital, leadership) are not "below standard".
     assert!(!list1.contains("kỹ năng"), "{list1}");
 
     let list2 = between(&s, LIST2, LIST3);
-    for row in [
-        "NV-09 Chuyển đổi số bộ phận một cửa Xã Bản Một Nông Thị Bích 20/6/2026 Chưa hoàn thành 10",
-        "NV-08 Tổng hợp ý kiến cử tri Xã Bản Một — 29/6/2026 Chưa hoàn thành 1",
-        "NV-05 Giải quyết đơn thư tồn đọng Phường Nà Hai La Thị Quyên 30/4/2026 Chưa hoàn thành 61",
-        "NV-03 Rà soát hộ nghèo Phường Nà Hai La Thị Quyên 31/5/2026 10/6/2026 10",
-        "NV-07 Cập nhật cổng thông tin Phường Nà Hai Mông Văn Sơn 20/6/2026 25/6/2026 5",
-    ] {
-        assert!(list2.contains(row), "{row:?} not in list 2:\n{list2}");
-    }
+    assert_holds(
+        list2,
+        &[
+            "NV-09 Chuyển đổi số bộ phận một cửa Xã Bản Một Nông Thị Bích 20/6/2026 Chưa hoàn thành 10",
+            "NV-08 Tổng hợp ý kiến cử tri Xã Bản Một — 29/6/2026 Chưa hoàn thành 1",
+            "NV-05 Giải quyết đơn thư tồn đọng Phường Nà Hai La Thị Quyên 30/4/2026 Chưa hoàn thành 61",
+            "NV-03 Rà soát hộ nghèo Phường Nà Hai La Thị Quyên 31/5/2026 10/6/2026 10",
+            "NV-07 Cập nhật cổng thông tin Phường Nà Hai Mông Văn Sơn 20/6/2026 25/6/2026 5",
+        ],
+    );
 
     let list3 = between(&s, LIST3, NOTE);
-    for rule in [
-        "Bị kỷ luật Khiển trách (Quyết định số 12-QĐ/ĐU) ngày 10/3/2025 (trong 24 tháng gần nhất)",
-        "Điểm nhóm Kỷ luật, kỷ cương 62,5 < 70 (kỳ đánh giá 6 tháng đầu năm 2026)",
-        "Phụ trách 3 nhiệm vụ chậm tiến độ: NV-03, NV-04, NV-05 (ngưỡng: 3)",
-    ] {
-        assert!(list3.contains(rule), "{rule:?} not in list 3:\n{list3}");
-    }
+    assert_holds(
+        list3,
+        &[
+            "Bị kỷ luật Khiển trách (Quyết định số 12-QĐ/ĐU) ngày 10/3/2025 (trong 24 tháng gần nhất)",
+            "Điểm nhóm Kỷ luật, kỷ cương 62,5 < 70 (kỳ đánh giá 6 tháng đầu năm 2026)",
+            "Phụ trách 3 nhiệm vụ chậm tiến độ: NV-03, NV-04, NV-05 (ngưỡng: 3)",
+        ],
+    );
     assert!(
         !list3.contains("Cảnh cáo"),
         "GX10's discipline is outside the window:\n{list3}"
@@ -161,14 +163,15 @@ fn warning_rows_say_what_is_missing_and_which_rule_fired() {
 fn the_note_prints_the_thresholds() {
     let s = text("tinh/canh-bao-som.pdf");
     let note = &s[s.find(NOTE).expect("note")..];
-    for part in [
-        "bị kỷ luật trong 24 tháng gần nhất (từ ngày 01/7/2024 đến ngày 30/6/2026)",
-        "dưới 70 điểm",
-        "phụ trách từ 3 nhiệm vụ chậm tiến độ trở lên",
-        "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh",
-    ] {
-        assert!(note.contains(part), "{part:?} not in the note:\n{note}");
-    }
+    assert_holds(
+        note,
+        &[
+            "bị kỷ luật trong 24 tháng gần nhất (từ ngày 01/7/2024 đến ngày 30/6/2026)",
+            "dưới 70 điểm",
+            "phụ trách từ 3 nhiệm vụ chậm tiến độ trở lên",
+            "Nghị quyết số 15-NQ/TU, ngày 20/4/2026 của Ban Chấp hành Đảng bộ tỉnh",
+        ],
+    );
 }
 
 #[test]
@@ -186,12 +189,14 @@ fn thresholds_come_from_config() {
         v(&["GX09", "GX10", "GX11", "GX12", "GX13", "GX14"]),
         "{s}"
     );
-    assert!(
-        s.contains("trong 36 tháng gần nhất (từ ngày 01/7/2023"),
-        "{s}"
+    assert_holds(
+        &s,
+        &[
+            "trong 36 tháng gần nhất (từ ngày 01/7/2023",
+            "Điểm nhóm Kỷ luật, kỷ cương 70,0 < 71",
+            "(ngưỡng: 2)",
+        ],
     );
-    assert!(s.contains("Điểm nhóm Kỷ luật, kỷ cương 70,0 < 71"), "{s}");
-    assert!(s.contains("(ngưỡng: 2)"), "{s}");
 }
 
 #[test]
@@ -383,8 +388,7 @@ fn commune_plan_lists_its_officials_and_its_region_topics_once() {
         "{list}"
     );
     assert!(list.contains("của Đảng uỷ xã Bản Một)"), "{list}");
-    assert!(body.contains("ĐẢNG UỶ XÃ BẢN MỘT"), "{body}");
-    assert!(body.contains("-KH/ĐU"), "{body}");
+    assert_holds(body, &["ĐẢNG UỶ XÃ BẢN MỘT", "-KH/ĐU"]);
     // Two positions list the same topic for the border region: printed once.
     assert_eq!(
         body.matches("Phối hợp quốc phòng - an ninh - dân sinh")
@@ -452,8 +456,10 @@ fn names_print_verbatim_and_empty_lists_say_so() {
     let built = build(Test::fixture("minimal"), KINDS);
     let plan = doc(&built, "xa/hoa-an/ke-hoach-dao-tao.pdf");
     // The name cell holds the name; the year of birth may be read in between.
-    assert!(plan.contains("Lò Văn *Sáng* #strong[x] $x^2$"), "{plan}");
-    assert!(plan.contains("<a> @b \\ _u_ {{ 7*7 }}"), "{plan}");
+    assert_holds(
+        &plan,
+        &["Lò Văn *Sáng* #strong[x] $x^2$", "<a> @b \\ _u_ {{ 7*7 }}"],
+    );
     let warn = doc(&built, "tinh/canh-bao-som.pdf");
     // Nobody below standard, no tasks: two lists say "Không có."; CB02's
     // discipline of 02/3/2026 is in the third.
@@ -526,9 +532,10 @@ fn a_provincial_warning_list_above_its_limit_names_leaders_and_counts_the_others
     let counts = between(&s, LIST4, NOTE);
     assert!(counts.contains("Chưa đạt tiêu chuẩn (người)"), "{counts}");
     assert!(!counts.contains("Bị kỷ luật trong"), "{counts}");
-    assert!(counts.contains("1 Xã Bản Một 4 2"), "{counts}");
-    assert!(counts.contains("2 Phường Nà Hai 0 5"), "{counts}");
-    assert!(counts.contains("Tổng cộng 4 7"), "{counts}");
+    assert_holds(
+        counts,
+        &["1 Xã Bản Một 4 2", "2 Phường Nà Hai 0 5", "Tổng cộng 4 7"],
+    );
     // A commune's own list is never abridged.
     let mot = doc(&built, "xa/xa-mot/canh-bao-som.pdf");
     assert_eq!(

@@ -9,10 +9,12 @@
 //! `support::pdf` (hayro-interpret): every glyph with its face, size,
 //! position and outline, and every stroke.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::support::Test;
 use crate::support::pdf::{MM, Page, Run};
+use crate::test::util::assert_holds;
 
 // ---------------------------------------------------------------------------
 // Conventions (HD 36, default ruleset HD36-2018)
@@ -95,6 +97,13 @@ fn documents() -> Vec<(String, &'static [Page])> {
     ]
 }
 
+/// The first page of every document under test, with its label.
+fn first_pages() -> impl Iterator<Item = (String, &'static Page)> {
+    documents()
+        .into_iter()
+        .map(|(name, pages)| (name, &pages[0]))
+}
+
 /// A line's runs, one space between two.
 fn line_text(line: &[Run]) -> String {
     let texts: Vec<&str> = line.iter().map(|r| r.text.trim_end()).collect();
@@ -118,6 +127,24 @@ fn find<'p>(page: &'p Page, needle: &str, what: &str) -> &'p Run {
 fn dump<'a>(runs: impl IntoIterator<Item = &'a Run>) -> String {
     let lines: Vec<String> = runs.into_iter().map(|r| format!("  {r}")).collect();
     lines.join("\n")
+}
+
+/// How a run is set: bold, italic (not bold) or regular.
+#[derive(Debug, Clone, Copy)]
+enum Face {
+    Bold,
+    Italic,
+    Regular,
+}
+
+/// Whether `r` is set in `face` at `size` pt (±0.2).
+fn set_in(r: &Run, size: f64, face: Face) -> bool {
+    let face_ok = match face {
+        Face::Bold => r.face.bold,
+        Face::Italic => r.face.italic && !r.face.bold,
+        Face::Regular => r.regular(),
+    };
+    face_ok && (r.size - size).abs() <= 0.2
 }
 
 fn mm(pt: f64) -> String {
@@ -192,12 +219,13 @@ fn sheet_header_reads_back_with_its_glyph_heights() {
 // ---------------------------------------------------------------------------
 // Paper
 
-#[test]
-fn sheet_is_a4_portrait() {
-    for (i, p) in sheet().iter().enumerate() {
+/// Asserts that every page of `pages` is A4, `width` × `height` pt.
+#[track_caller]
+fn assert_a4(what: &str, pages: &[Page], (width, height): (f64, f64)) {
+    for (i, p) in pages.iter().enumerate() {
         assert!(
-            (p.width - A4_SHORT).abs() <= TOL && (p.height - A4_LONG).abs() <= TOL,
-            "sheet page {}: {:.2} × {:.2} pt, expected A4 portrait {A4_SHORT:.1} × {A4_LONG:.1}",
+            (p.width - width).abs() <= TOL && (p.height - height).abs() <= TOL,
+            "{what} page {}: {:.2} × {:.2} pt, expected A4 {width:.1} × {height:.1}",
             i + 1,
             p.width,
             p.height
@@ -206,21 +234,19 @@ fn sheet_is_a4_portrait() {
 }
 
 #[test]
+fn sheet_is_a4_portrait() {
+    assert_a4("sheet", sheet(), (A4_SHORT, A4_LONG));
+}
+
+#[test]
 fn list_is_a4_landscape_and_has_several_pages() {
+    // Several: the page-number tests need a multi-page document.
     assert!(
         list().len() >= 2,
         "the list of Hoà An's officials should run over 2+ pages, got {}",
         list().len()
     );
-    for (i, p) in list().iter().enumerate() {
-        assert!(
-            (p.width - A4_LONG).abs() <= TOL && (p.height - A4_SHORT).abs() <= TOL,
-            "list page {}: {:.2} × {:.2} pt, expected A4 landscape {A4_LONG:.1} × {A4_SHORT:.1}",
-            i + 1,
-            p.width,
-            p.height
-        );
-    }
+    assert_a4("list", list(), (A4_LONG, A4_SHORT));
 }
 
 // ---------------------------------------------------------------------------
@@ -244,29 +270,43 @@ fn body_runs(page: &Page, page_no: usize) -> impl Iterator<Item = &Run> {
 
 /// Runs outside the text area, except at the top (see the two top tests).
 fn margin_offenders(page: &Page, page_no: usize) -> Vec<String> {
+    let (bottom, right) = (page.height - MARGIN_BOTTOM, page.width - MARGIN_RIGHT);
     let mut bad = Vec::new();
     for r in body_runs(page, page_no) {
-        let bottom = page.height - MARGIN_BOTTOM;
-        if r.baseline > bottom + TOL {
-            let why = format!(
-                "baseline at {} > {} (bottom margin)",
-                mm(r.baseline),
-                mm(bottom)
-            );
-            bad.push(format!("{why}\n    {r}"));
-        }
-        if r.x < MARGIN_LEFT - TOL {
-            let why = format!("left edge at {} < left margin {}", mm(r.x), mm(MARGIN_LEFT));
-            bad.push(format!("{why}\n    {r}"));
-        }
-        let right = page.width - MARGIN_RIGHT;
-        if r.x_end > right + TOL {
-            let why = format!(
-                "right edge at {} > {} (right margin)",
-                mm(r.x_end),
-                mm(right)
-            );
-            bad.push(format!("{why}\n    {r}"));
+        let checks = [
+            (
+                r.baseline > bottom + TOL,
+                "baseline",
+                r.baseline,
+                '>',
+                bottom,
+                "bottom",
+            ),
+            (
+                r.x < MARGIN_LEFT - TOL,
+                "left edge",
+                r.x,
+                '<',
+                MARGIN_LEFT,
+                "left",
+            ),
+            (
+                r.x_end > right + TOL,
+                "right edge",
+                r.x_end,
+                '>',
+                right,
+                "right",
+            ),
+        ];
+        for (out, edge, at, cmp, margin, side) in checks {
+            if out {
+                bad.push(format!(
+                    "{edge} at {} {cmp} {} ({side} margin)\n    {r}",
+                    mm(at),
+                    mm(margin)
+                ));
+            }
         }
     }
     bad
@@ -366,25 +406,48 @@ fn table_rules_stay_inside_the_text_area() {
 // Header
 
 #[test]
-fn header_national_name_is_bold_15pt_top_right() {
-    for (name, pages) in documents() {
-        let r = find(&pages[0], NATIONAL, &name);
-        assert!(r.face.bold, "{name}: the national name must be bold: {r}");
-        assert!(
-            (r.size - 15.0).abs() <= 0.2,
-            "{name}: the national name must be 15 pt: {r}"
-        );
-        let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
-        assert!(
-            r.centre_x() > right_col_start,
-            "{name}: the national name must sit in the right column (centre {} > {}): {r}",
-            mm(r.centre_x()),
-            mm(right_col_start)
-        );
-        assert!(
-            r.baseline <= 45.0 * MM,
-            "{name}: the national name must be near the top (baseline within 45 mm): {r}"
-        );
+fn header_blocks_have_their_size_face_and_column_and_open_the_page() {
+    // Left column: the superior and the issuing body; right column: the
+    // national name. The first line of each column is near the top.
+    let right_col_start = MARGIN_LEFT + HEADER_LEFT_COL;
+    for (what, needle, size, face, right, first_line) in [
+        ("the national name", NATIONAL, 15.0, Face::Bold, true, true),
+        (
+            "the superior body",
+            SUPERIOR,
+            14.0,
+            Face::Regular,
+            false,
+            true,
+        ),
+        ("the issuing body", ISSUER, 14.0, Face::Bold, false, false),
+        (
+            "place and date",
+            PLACE_DATE,
+            14.0,
+            Face::Italic,
+            true,
+            false,
+        ),
+    ] {
+        for (name, p) in first_pages() {
+            let r = find(p, needle, &name);
+            assert!(
+                set_in(r, size, face),
+                "{name}: {what} must be {size} pt {face:?}: {r}"
+            );
+            assert!(
+                (r.centre_x() > right_col_start) == right,
+                "{name}: {what} must sit in the {} column (centre {}, right column from {}): {r}",
+                if right { "right" } else { "left" },
+                mm(r.centre_x()),
+                mm(right_col_start)
+            );
+            assert!(
+                !first_line || r.baseline <= 45.0 * MM,
+                "{name}: {what} must be near the top (baseline within 45 mm): {r}"
+            );
+        }
     }
 }
 
@@ -393,8 +456,7 @@ fn header_national_name_is_centred_in_the_right_column() {
     // Right column: ≈ 95 mm, flush with the right margin (on a portrait
     // sheet exactly the 165 − 70 mm after the left column; a landscape page
     // keeps the two columns at the sides and the space between them).
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let r = find(p, NATIONAL, &name);
         let centre = p.width - MARGIN_RIGHT - HEADER_RIGHT_COL / 2.0;
         assert!(
@@ -408,8 +470,7 @@ fn header_national_name_is_centred_in_the_right_column() {
 
 #[test]
 fn header_national_name_has_a_solid_rule_as_long_as_itself() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let r = find(p, NATIONAL, &name);
         // The first stroke below the baseline, within half an em.
         let rule = p
@@ -434,88 +495,59 @@ fn header_national_name_has_a_solid_rule_as_long_as_itself() {
     }
 }
 
-#[test]
-fn header_place_and_date_are_14pt_italic_under_the_rule() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
-        let national = find(p, NATIONAL, &name);
-        let r = find(p, PLACE_DATE, &name);
-        assert!(
-            r.face.italic && !r.face.bold && (r.size - 14.0).abs() <= 0.2,
-            "{name}: place and date are 14 pt italic: {r}"
-        );
-        assert!(
-            r.baseline > national.baseline + 2.0 * 14.0,
-            "{name}: place and date on the third line of the block, under the rule:\n  {national}\n  {r}"
-        );
-        assert!(
-            (r.centre_x() - national.centre_x()).abs() <= 3.0 * MM,
-            "{name}: centred in the right column like the national name:\n  {national}\n  {r}"
-        );
-    }
+/// Asserts that `lower` is `below` points under `upper` and centred with
+/// it (± `tol`): `what` says where it should be.
+#[track_caller]
+fn assert_under(name: &str, what: &str, upper: &Run, lower: &Run, below: Range<f64>, tol: f64) {
+    assert!(
+        below.contains(&(lower.baseline - upper.baseline)),
+        "{name}: {what}, {below:?} pt lower:\n  {upper}\n  {lower}"
+    );
+    assert!(
+        (lower.centre_x() - upper.centre_x()).abs() <= tol,
+        "{name}: {what}, centred (±{} mm):\n  {upper}\n  {lower}",
+        tol / MM
+    );
 }
 
 #[test]
-fn header_superior_body_is_14pt_regular_top_left() {
-    for (name, pages) in documents() {
-        let r = find(&pages[0], SUPERIOR, &name);
-        assert!(
-            r.regular(),
-            "{name}: the superior body must be regular: {r}"
-        );
-        assert!(
-            (r.size - 14.0).abs() <= 0.2,
-            "{name}: the superior body must be 14 pt: {r}"
-        );
-        assert!(
-            r.centre_x() < MARGIN_LEFT + HEADER_LEFT_COL,
-            "{name}: the superior body must sit in the left column: {r}"
-        );
-        assert!(
-            r.baseline <= 45.0 * MM,
-            "{name}: the superior body must be near the top: {r}"
-        );
-    }
-}
-
-#[test]
-fn header_issuing_body_is_14pt_bold_under_the_superior_body() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
-        let sup = find(p, SUPERIOR, &name);
-        let r = find(p, ISSUER, &name);
-        assert!(r.face.bold, "{name}: the issuing body must be bold: {r}");
-        assert!(
-            (r.size - 14.0).abs() <= 0.2,
-            "{name}: the issuing body must be 14 pt: {r}"
-        );
-        assert!(
-            r.baseline > sup.baseline + 5.0,
-            "{name}: the issuing body must be on the line under the superior body:\n  {sup}\n  {r}"
-        );
-        assert!(
-            (r.centre_x() - sup.centre_x()).abs() <= 3.0 * MM,
-            "{name}: both header blocks of the left column are centred in it:\n  {sup}\n  {r}"
-        );
+fn header_place_and_date_and_issuing_body_are_under_their_column_head() {
+    for (what, upper, lower, below) in [
+        (
+            "place and date on the third line of the national name's block, under the rule",
+            NATIONAL,
+            PLACE_DATE,
+            2.0 * 14.0,
+        ),
+        (
+            "the issuing body on the line under the superior body",
+            SUPERIOR,
+            ISSUER,
+            5.0,
+        ),
+    ] {
+        for (name, p) in first_pages() {
+            let (upper, lower) = (find(p, upper, &name), find(p, lower, &name));
+            assert_under(&name, what, upper, lower, below..f64::INFINITY, 3.0 * MM);
+        }
     }
 }
 
 #[test]
 fn header_star_is_centred_under_the_issuing_body() {
-    for (name, pages) in documents() {
-        let p = &pages[0];
+    for (name, p) in first_pages() {
         let issuer = find(p, ISSUER, &name);
         let star = p
             .runs()
             .find(|r| r.text.trim() == "*" && r.baseline > issuer.baseline)
             .unwrap_or_else(|| panic!("{name}: no \"*\" under {issuer}"));
-        assert!(
-            star.baseline - issuer.baseline < 2.0 * issuer.size,
-            "{name}: the star is on the next line:\n  {issuer}\n  {star}"
-        );
-        assert!(
-            (star.centre_x() - issuer.centre_x()).abs() <= 1.0 * MM,
-            "{name}: the star is centred under the issuing body:\n  {issuer}\n  {star}"
+        assert_under(
+            &name,
+            "the star on the line under the issuing body",
+            issuer,
+            star,
+            0.0..2.0 * issuer.size,
+            1.0 * MM,
         );
     }
 }
@@ -564,16 +596,6 @@ fn no_page_number_on_page_one() {
 }
 
 #[test]
-fn list_runs_over_several_pages() {
-    // The page-number test below needs a multi-page document.
-    assert!(
-        list().len() >= 2,
-        "need a multi-page list, got {} page(s)",
-        list().len()
-    );
-}
-
-#[test]
 fn page_number_from_page_two_centred_in_the_top_margin() {
     for (name, pages) in documents() {
         for (i, p) in pages.iter().enumerate().skip(1) {
@@ -600,13 +622,8 @@ fn page_number_from_page_two_centred_in_the_top_margin() {
                 mm(text_centre(p))
             );
             assert!(
-                (r.size - 14.0).abs() <= 0.2,
-                "{name} p.{}: the page number is 14 pt: {r}",
-                i + 1
-            );
-            assert!(
-                r.regular(),
-                "{name} p.{}: the page number is regular: {r}",
+                set_in(r, 14.0, Face::Regular),
+                "{name} p.{}: the page number is 14 pt regular: {r}",
                 i + 1
             );
         }
@@ -800,7 +817,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     // Party sheet: unchanged conventions.
     let p = &party[0];
     let nat = find(p, NATIONAL, "party sheet");
-    assert!(nat.face.bold && (nat.size - 15.0).abs() <= 0.2, "{nat}");
+    assert!(set_in(nat, 15.0, Face::Bold), "{nat}");
     assert!(find(p, "ĐẢNG UỶ XÃ HÒA AN", "party sheet").face.bold);
     assert!(!party_text.contains("CỘNG HÒA"), "{party_text}");
     assert!(party_text.contains("T/M ĐẢNG UỶ"), "{party_text}");
@@ -811,9 +828,9 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     let s = &state[0];
     assert!(!state_text.contains(NATIONAL), "{state_text}");
     let sup = find(s, "UBND TỈNH CAO BẰNG", "state sheet");
-    assert!(sup.regular() && (sup.size - 13.0).abs() <= 0.2, "{sup}");
+    assert!(set_in(sup, 13.0, Face::Regular), "{sup}");
     let iss = find(s, "UBND XÃ HÒA AN", "state sheet");
-    assert!(iss.face.bold && (iss.size - 13.0).abs() <= 0.2, "{iss}");
+    assert!(set_in(iss, 13.0, Face::Bold), "{iss}");
     assert!(
         iss.baseline > sup.baseline,
         "issuer under the superior body"
@@ -832,7 +849,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     );
 
     let nat = find(s, STATE_NATIONAL, "state sheet");
-    assert!(nat.face.bold && (nat.size - 13.0).abs() <= 0.2, "{nat}");
+    assert!(set_in(nat, 13.0, Face::Bold), "{nat}");
     assert!(
         nat.centre_x() > MARGIN_LEFT + 60.0 * MM,
         "right column: {nat}"
@@ -842,10 +859,7 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
         "first header line"
     );
     let motto = find(s, STATE_MOTTO, "state sheet");
-    assert!(
-        motto.face.bold && (motto.size - 14.0).abs() <= 0.2,
-        "{motto}"
-    );
+    assert!(set_in(motto, 14.0, Face::Bold), "{motto}");
     assert!(motto.baseline > nat.baseline);
     let rule = rule_under(s, motto).unwrap_or_else(|| panic!("no rule under {motto}"));
     assert!(rule.bbox.height() < 0.01, "horizontal: {:?}", rule.bbox);
@@ -858,16 +872,15 @@ fn a_government_sheet_has_the_state_header_and_a_party_sheet_keeps_the_party_one
     assert!((0.4..=1.0).contains(&rule.width), "solid thin rule");
 
     // "Số:" with the colon and the -UBND code; place and date.
-    assert!(state_text.contains("Số:"), "{state_text}");
-    assert!(state_text.contains("-UBND"), "{state_text}");
-    assert!(
-        state_text.contains("Hòa An, ngày 05 tháng 7 năm 2026"),
-        "{state_text}"
+    assert_holds(
+        state_text,
+        &["Số:", "-UBND", "Hòa An, ngày 05 tháng 7 năm 2026"],
     );
     // Signature of the Committee, state spelling, its chairman's name.
-    for needle in ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Dũng"] {
-        assert!(state_text.contains(needle), "{needle:?} in {state_text}");
-    }
+    assert_holds(
+        state_text,
+        &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Dũng"],
+    );
     let tm = find(s, "TM. ỦY BAN NHÂN DÂN", "state sheet");
     let ct = s
         .runs()

@@ -9,6 +9,7 @@ mod province;
 use std::path::Path;
 
 use crate::support::{BIN, Test};
+use crate::test::util::assert_holds;
 
 const SMALL: [&str; 4] = ["--officials", "300", "--communes", "6"];
 
@@ -48,16 +49,17 @@ fn the_generated_province_passes_check() {
     // Vietnamese spelling; some totals exactly on a threshold.
     let read = |rel: &str| std::fs::read_to_string(checked.path().join(rel)).unwrap();
     let communes = read("tinh/communes.yaml");
-    for v in [
-        "kind: phuong",
-        "kind: xa",
-        "region: urban",
-        "region: rural",
-        "region: mountain",
-        "region: border",
-    ] {
-        assert!(communes.contains(v), "{v} missing");
-    }
+    assert_holds(
+        &communes,
+        &[
+            "kind: phuong",
+            "kind: xa",
+            "region: urban",
+            "region: rural",
+            "region: mountain",
+            "region: border",
+        ],
+    );
     let officials = read("tinh/officials/hoa-an.yaml");
     assert!(officials.contains("bloc: party") && officials.contains("bloc: government"));
     assert!(officials.contains("  - id: CB00"));
@@ -139,15 +141,16 @@ fn benchmark_smoke() {
     assert!(d.documents > r.full.documents);
     let table = province::report(&r);
     println!("{table}");
-    for row in [
-        "whole province from scratch",
-        "the province as one workbook",
-        "evaluation sheets end to end",
-        "re-run, nothing changed",
-        "re-run, one official changed",
-        "peak memory",
-        "typst-py",
-    ] {
-        assert!(table.contains(row), "{row} not in\n{table}");
-    }
+    assert_holds(
+        &table,
+        &[
+            "whole province from scratch",
+            "the province as one workbook",
+            "evaluation sheets end to end",
+            "re-run, nothing changed",
+            "re-run, one official changed",
+            "peak memory",
+            "typst-py",
+        ],
+    );
 }

@@ -9,3 +9,11 @@ pub fn containing<'a>(paths: impl IntoIterator<Item = &'a String>, part: &str) -
         .cloned()
         .collect()
 }
+
+/// Asserts that `text` holds every one of `parts`.
+#[track_caller]
+pub fn assert_holds(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+}

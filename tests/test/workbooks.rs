@@ -68,19 +68,42 @@ struct Table {
     rows: Vec<Vec<Cell>>,
 }
 
-/// A table of `items`, one row each.
-fn table_of<T>(
+/// A table being declared column by column: one row per item.
+struct Sheet<T> {
+    table: Table,
+    items: Vec<T>,
+}
+
+/// A sheet of `items`, with no column yet.
+fn sheet<T>(
     name: &'static str,
     english: &'static str,
-    headers: &[(&'static str, &'static str)],
     items: impl IntoIterator<Item = T>,
-    row: impl Fn(T) -> Vec<Cell>,
-) -> Table {
-    Table {
-        name,
-        english,
-        headers: headers.to_vec(),
-        rows: items.into_iter().map(row).collect(),
+) -> Sheet<T> {
+    let items: Vec<T> = items.into_iter().collect();
+    Sheet {
+        table: Table {
+            name,
+            english,
+            headers: Vec::new(),
+            rows: items.iter().map(|_| Vec::new()).collect(),
+        },
+        items,
+    }
+}
+
+impl<T> Sheet<T> {
+    /// Adds the column headed `vi` (`en` in English) holding `cell` of each item.
+    fn col(mut self, vi: &'static str, en: &'static str, cell: impl Fn(&T) -> Cell) -> Self {
+        self.table.headers.push((vi, en));
+        for (row, item) in self.table.rows.iter_mut().zip(&self.items) {
+            row.push(cell(item));
+        }
+        self
+    }
+
+    fn done(self) -> Table {
+        self.table
     }
 }
 
@@ -88,25 +111,23 @@ const OWNER: (&str, &str) = ("Mã cán bộ", "official");
 
 /// A sheet of the officials' entries of one kind (`list`), each row led by
 /// its official's id.
-fn entries_of<'a, E: 'a>(
+fn entries_of<'a, E>(
     ds: &'a Dataset,
     name: &'static str,
     english: &'static str,
-    headers: &[(&'static str, &'static str)],
     list: impl Fn(&'a input::Official) -> &'a [E],
-    row: impl Fn(&E) -> Vec<Cell>,
-) -> Table {
-    let mut all = vec![OWNER];
-    all.extend_from_slice(headers);
-    let items = ds
+) -> Sheet<&'a E> {
+    let owners: Vec<(&input::Official, &E)> = ds
         .officials
         .iter()
-        .flat_map(|o| list(o).iter().map(move |e| (o, e)));
-    table_of(name, english, &all, items, |(o, e)| {
-        let mut cells = vec![text(&o.id)];
-        cells.extend(row(e));
-        cells
-    })
+        .flat_map(|o| list(o).iter().map(move |e| (o, e)))
+        .collect();
+    let mut s = sheet(name, english, owners.iter().map(|(_, e)| *e));
+    s.table.headers.push(OWNER);
+    for (row, (o, _)) in s.table.rows.iter_mut().zip(&owners) {
+        row.push(text(&o.id));
+    }
+    s
 }
 
 const K: [(&str, &str); 11] = [
@@ -132,316 +153,199 @@ fn tables(ds: &Dataset) -> Vec<Table> {
             .map_or(String::new(), |c| c.name.clone());
         Cell::Commune(id.to_string(), name)
     };
-    let mut evaluation_headers = vec![OWNER, ("Kỳ đánh giá", "period")];
-    evaluation_headers.extend(K);
-    evaluation_headers.extend([
-        ("Tự nhận xét", "self_assessment"),
-        ("Ưu điểm", "strengths"),
-        ("Hạn chế", "weaknesses"),
-        ("Người đánh giá", "evaluator.name"),
-        ("Chức vụ người đánh giá", "evaluator.title"),
-    ]);
+    let priority = |r: input::Region| {
+        move |p: &&input::Position| {
+            p.region_priorities
+                .get(&r)
+                .map_or(Cell::Empty, |l| Cell::List(l.clone()))
+        }
+    };
+    let majors = |p: &&input::Position| {
+        if p.requires.majors.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Codes(
+                p.requires
+                    .majors
+                    .iter()
+                    .map(|m| (m.code(), m.label()))
+                    .collect(),
+            )
+        }
+    };
+    let mut evaluations = sheet("Đánh giá", "evaluations", &ds.evaluations)
+        .col(OWNER.0, OWNER.1, |e| text(&e.official))
+        .col("Kỳ đánh giá", "period", |e| Cell::Period(e.period));
+    for (i, &(vi, en)) in K.iter().enumerate() {
+        evaluations = evaluations.col(vi, en, |e| Cell::Int(e.scores[i] as i64));
+    }
+    let evaluator = |f: fn(&input::Evaluator) -> &String| {
+        move |e: &&input::Evaluation| e.evaluator.as_ref().map_or(Cell::Empty, |v| text(f(v)))
+    };
+    let evaluations = evaluations
+        .col("Tự nhận xét", "self_assessment", |e| {
+            opt_text(&e.self_assessment)
+        })
+        .col("Ưu điểm", "strengths", |e| opt_text(&e.strengths))
+        .col("Hạn chế", "weaknesses", |e| opt_text(&e.weaknesses))
+        .col("Người đánh giá", "evaluator.name", evaluator(|v| &v.name))
+        .col(
+            "Chức vụ người đánh giá",
+            "evaluator.title",
+            evaluator(|v| &v.title),
+        );
     vec![
-        table_of(
-            "Xã phường",
-            "communes",
-            &[
-                ("Mã", "id"),
-                ("Tên", "name"),
-                ("Loại", "kind"),
-                ("Vùng", "region"),
-                ("Cụm", "cluster"),
-                ("Bí thư", "secretary"),
-                ("Chủ tịch UBND", "chairman"),
-            ],
-            &ds.communes,
-            |c| {
-                vec![
-                    text(&c.id),
-                    text(&c.name),
-                    code!(c.kind),
-                    code!(c.region),
-                    opt_text(&c.cluster),
-                    opt_text(&c.secretary),
-                    opt_text(&c.chairman),
-                ]
-            },
-        ),
-        table_of(
-            "Vị trí việc làm",
-            "positions",
-            &[
-                ("Mã", "id"),
-                ("Tên vị trí", "name"),
-                ("Khối", "bloc"),
-                ("Lãnh đạo", "leader"),
-                ("Trình độ chuyên môn tối thiểu", "requires.education"),
-                ("Chuyên ngành chấp nhận", "requires.majors"),
-                ("Lý luận chính trị tối thiểu", "requires.political_theory"),
-                ("Tin học tối thiểu", "requires.it_skill"),
-                ("Ưu tiên vùng đô thị", "region_priorities.urban"),
-                ("Ưu tiên vùng nông thôn", "region_priorities.rural"),
-                ("Ưu tiên vùng miền núi", "region_priorities.mountain"),
-                ("Ưu tiên vùng biên giới", "region_priorities.border"),
-            ],
-            &ds.positions,
-            |p| {
-                let majors = if p.requires.majors.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Codes(
-                        p.requires
-                            .majors
-                            .iter()
-                            .map(|m| (m.code(), m.label()))
-                            .collect(),
-                    )
-                };
-                let mut row = vec![
-                    text(&p.id),
-                    text(&p.name),
-                    code!(p.bloc),
-                    Cell::Bool(p.leader),
-                    opt_code!(p.requires.education),
-                    majors,
-                    opt_code!(p.requires.political_theory),
-                    opt_code!(p.requires.it_skill),
-                ];
-                row.extend(input::Region::ALL.iter().map(|r| {
-                    p.region_priorities
-                        .get(r)
-                        .map_or(Cell::Empty, |l| Cell::List(l.clone()))
-                }));
-                row
-            },
-        ),
-        table_of(
-            "Cán bộ",
-            "officials",
-            &[
-                ("Mã", "id"),
-                ("Họ và tên", "name"),
-                ("Ngày sinh", "birth_date"),
-                ("Giới tính", "gender"),
-                ("Dân tộc", "ethnicity"),
-                ("Xã, phường", "commune"),
-                ("Khối", "bloc"),
-                ("Vị trí việc làm", "position"),
-                ("Chức danh", "title"),
-                ("Trình độ chuyên môn", "education"),
-                ("Chuyên ngành", "major"),
-                ("Lý luận chính trị", "political_theory"),
-                ("Tin học", "it_skill"),
-                ("Ngày vào Đảng", "party_joined_on"),
-                ("Hồ sơ điện tử đầy đủ", "digital_profile"),
-            ],
-            &ds.officials,
-            |o| {
-                vec![
-                    text(&o.id),
-                    text(&o.name),
-                    Cell::Date(o.birth_date),
-                    code!(o.gender),
-                    text(&o.ethnicity),
-                    commune(&o.commune),
-                    code!(o.bloc),
-                    text(&o.position),
-                    opt_text(&o.title),
-                    code!(o.education),
-                    opt_code!(o.major),
-                    code!(o.political_theory),
-                    code!(o.it_skill),
-                    opt_date(o.party_joined_on),
-                    Cell::Bool(o.digital_profile),
-                ]
-            },
-        ),
-        entries_of(
-            ds,
-            "Quá trình công tác",
-            "history",
-            &[
-                ("Từ ngày", "from"),
-                ("Đến ngày", "to"),
-                ("Đơn vị", "unit"),
-                ("Chức vụ", "role"),
-            ],
-            |o| &o.history,
-            |h| {
-                vec![
-                    Cell::Date(h.from),
-                    opt_date(h.to),
-                    text(&h.unit),
-                    text(&h.role),
-                ]
-            },
-        ),
-        entries_of(
-            ds,
-            "Khen thưởng",
-            "rewards",
-            &[
-                ("Ngày", "on"),
-                ("Số quyết định", "decision"),
-                ("Nội dung", "content"),
-            ],
-            |o| &o.rewards,
-            |r| vec![Cell::Date(r.on), text(&r.decision), text(&r.content)],
-        ),
-        entries_of(
-            ds,
-            "Kỷ luật",
-            "disciplines",
-            &[
-                ("Ngày", "on"),
-                ("Số quyết định", "decision"),
-                ("Hình thức", "form"),
-                ("Nội dung", "content"),
-            ],
-            |o| &o.disciplines,
-            |d| {
-                vec![
-                    Cell::Date(d.on),
-                    text(&d.decision),
-                    text(&d.form),
-                    text(&d.content),
-                ]
-            },
-        ),
-        table_of(
-            "Đánh giá",
-            "evaluations",
-            &evaluation_headers,
-            &ds.evaluations,
-            |e| {
-                let mut row = vec![text(&e.official), Cell::Period(e.period)];
-                row.extend(e.scores.iter().map(|s| Cell::Int(*s as i64)));
-                let evaluator = |f: fn(&input::Evaluator) -> &String| {
-                    e.evaluator.as_ref().map_or(Cell::Empty, |v| text(f(v)))
-                };
-                row.extend([
-                    opt_text(&e.self_assessment),
-                    opt_text(&e.strengths),
-                    opt_text(&e.weaknesses),
-                    evaluator(|v| &v.name),
-                    evaluator(|v| &v.title),
-                ]);
-                row
-            },
-        ),
-        table_of(
-            "Khoá học",
-            "courses",
-            &[
-                ("Mã", "id"),
-                ("Tên khoá học", "name"),
-                ("Loại", "kind"),
-                ("Cấp trình độ chuyên môn", "grants.education"),
-                ("Cấp lý luận chính trị", "grants.political_theory"),
-                ("Cấp tin học", "grants.it_skill"),
-                ("Từ ngày", "start"),
-                ("Đến ngày", "end"),
-                ("Đơn vị tổ chức", "organizer"),
-            ],
-            &ds.courses,
-            |c| {
-                vec![
-                    text(&c.id),
-                    text(&c.name),
-                    code!(c.kind),
-                    opt_code!(c.grants.education),
-                    opt_code!(c.grants.political_theory),
-                    opt_code!(c.grants.it_skill),
-                    Cell::Date(c.start),
-                    Cell::Date(c.end),
-                    text(&c.organizer),
-                ]
-            },
-        ),
-        table_of(
-            "Đào tạo",
-            "trainings",
-            &[
-                OWNER,
-                ("Khoá học", "course"),
-                ("Trạng thái", "status"),
-                ("Ngày hoàn thành", "completed_on"),
-            ],
-            &ds.trainings,
-            |t| {
-                vec![
-                    text(&t.official),
-                    text(&t.course),
-                    code!(t.status),
-                    opt_date(t.completed_on),
-                ]
-            },
-        ),
-        table_of(
-            "Nhiệm vụ",
-            "tasks",
-            &[
-                ("Mã", "id"),
-                ("Nội dung nhiệm vụ", "title"),
-                ("Xã, phường", "commune"),
-                ("Người phụ trách", "owner"),
-                ("Hạn", "due"),
-                ("Ngày hoàn thành", "done_on"),
-            ],
-            &ds.tasks,
-            |t| {
-                vec![
-                    text(&t.id),
-                    text(&t.title),
-                    commune(&t.commune),
-                    opt_text(&t.owner),
-                    Cell::Date(t.due),
-                    opt_date(t.done_on),
-                ]
-            },
-        ),
-        table_of(
-            "Sáng kiến",
-            "initiatives",
-            &[
-                ("Mã", "id"),
-                ("Xã, phường", "commune"),
-                ("Tên sáng kiến", "title"),
-                ("Năm", "year"),
-                ("Nhân rộng toàn tỉnh", "replicated"),
-            ],
-            &ds.initiatives,
-            |i| {
-                vec![
-                    text(&i.id),
-                    commune(&i.commune),
-                    text(&i.title),
-                    Cell::Int(i.year as i64),
-                    Cell::Bool(i.replicated),
-                ]
-            },
-        ),
-        table_of(
-            "Khảo sát",
-            "surveys",
-            &[
-                ("Xã, phường", "commune"),
-                ("Kỳ", "period"),
-                ("Kênh", "channel"),
-                ("Số người được hỏi", "respondents"),
-                ("Số hài lòng", "satisfied"),
-            ],
-            &ds.surveys,
-            |s| {
-                vec![
-                    commune(&s.commune),
-                    Cell::Period(s.period),
-                    code!(s.channel),
-                    Cell::Int(s.respondents as i64),
-                    Cell::Int(s.satisfied as i64),
-                ]
-            },
-        ),
+        sheet("Xã phường", "communes", &ds.communes)
+            .col("Mã", "id", |c| text(&c.id))
+            .col("Tên", "name", |c| text(&c.name))
+            .col("Loại", "kind", |c| code!(c.kind))
+            .col("Vùng", "region", |c| code!(c.region))
+            .col("Cụm", "cluster", |c| opt_text(&c.cluster))
+            .col("Bí thư", "secretary", |c| opt_text(&c.secretary))
+            .col("Chủ tịch UBND", "chairman", |c| opt_text(&c.chairman))
+            .done(),
+        sheet("Vị trí việc làm", "positions", &ds.positions)
+            .col("Mã", "id", |p| text(&p.id))
+            .col("Tên vị trí", "name", |p| text(&p.name))
+            .col("Khối", "bloc", |p| code!(p.bloc))
+            .col("Lãnh đạo", "leader", |p| Cell::Bool(p.leader))
+            .col(
+                "Trình độ chuyên môn tối thiểu",
+                "requires.education",
+                |p| opt_code!(p.requires.education),
+            )
+            .col("Chuyên ngành chấp nhận", "requires.majors", majors)
+            .col(
+                "Lý luận chính trị tối thiểu",
+                "requires.political_theory",
+                |p| opt_code!(p.requires.political_theory),
+            )
+            .col("Tin học tối thiểu", "requires.it_skill", |p| {
+                opt_code!(p.requires.it_skill)
+            })
+            .col(
+                "Ưu tiên vùng đô thị",
+                "region_priorities.urban",
+                priority(input::Region::Urban),
+            )
+            .col(
+                "Ưu tiên vùng nông thôn",
+                "region_priorities.rural",
+                priority(input::Region::Rural),
+            )
+            .col(
+                "Ưu tiên vùng miền núi",
+                "region_priorities.mountain",
+                priority(input::Region::Mountain),
+            )
+            .col(
+                "Ưu tiên vùng biên giới",
+                "region_priorities.border",
+                priority(input::Region::Border),
+            )
+            .done(),
+        sheet("Cán bộ", "officials", &ds.officials)
+            .col("Mã", "id", |o| text(&o.id))
+            .col("Họ và tên", "name", |o| text(&o.name))
+            .col("Ngày sinh", "birth_date", |o| Cell::Date(o.birth_date))
+            .col("Giới tính", "gender", |o| code!(o.gender))
+            .col("Dân tộc", "ethnicity", |o| text(&o.ethnicity))
+            .col("Xã, phường", "commune", |o| commune(&o.commune))
+            .col("Khối", "bloc", |o| code!(o.bloc))
+            .col("Vị trí việc làm", "position", |o| text(&o.position))
+            .col("Chức danh", "title", |o| opt_text(&o.title))
+            .col("Trình độ chuyên môn", "education", |o| {
+                code!(o.education)
+            })
+            .col("Chuyên ngành", "major", |o| opt_code!(o.major))
+            .col("Lý luận chính trị", "political_theory", |o| {
+                code!(o.political_theory)
+            })
+            .col("Tin học", "it_skill", |o| code!(o.it_skill))
+            .col("Ngày vào Đảng", "party_joined_on", |o| {
+                opt_date(o.party_joined_on)
+            })
+            .col(
+                "Hồ sơ điện tử đầy đủ",
+                "digital_profile",
+                |o| Cell::Bool(o.digital_profile),
+            )
+            .done(),
+        entries_of(ds, "Quá trình công tác", "history", |o| &o.history)
+            .col("Từ ngày", "from", |h| Cell::Date(h.from))
+            .col("Đến ngày", "to", |h| opt_date(h.to))
+            .col("Đơn vị", "unit", |h| text(&h.unit))
+            .col("Chức vụ", "role", |h| text(&h.role))
+            .done(),
+        entries_of(ds, "Khen thưởng", "rewards", |o| &o.rewards)
+            .col("Ngày", "on", |r| Cell::Date(r.on))
+            .col("Số quyết định", "decision", |r| text(&r.decision))
+            .col("Nội dung", "content", |r| text(&r.content))
+            .done(),
+        entries_of(ds, "Kỷ luật", "disciplines", |o| &o.disciplines)
+            .col("Ngày", "on", |d| Cell::Date(d.on))
+            .col("Số quyết định", "decision", |d| text(&d.decision))
+            .col("Hình thức", "form", |d| text(&d.form))
+            .col("Nội dung", "content", |d| text(&d.content))
+            .done(),
+        evaluations.done(),
+        sheet("Khoá học", "courses", &ds.courses)
+            .col("Mã", "id", |c| text(&c.id))
+            .col("Tên khoá học", "name", |c| text(&c.name))
+            .col("Loại", "kind", |c| code!(c.kind))
+            .col("Cấp trình độ chuyên môn", "grants.education", |c| {
+                opt_code!(c.grants.education)
+            })
+            .col(
+                "Cấp lý luận chính trị",
+                "grants.political_theory",
+                |c| opt_code!(c.grants.political_theory),
+            )
+            .col("Cấp tin học", "grants.it_skill", |c| {
+                opt_code!(c.grants.it_skill)
+            })
+            .col("Từ ngày", "start", |c| Cell::Date(c.start))
+            .col("Đến ngày", "end", |c| Cell::Date(c.end))
+            .col("Đơn vị tổ chức", "organizer", |c| {
+                text(&c.organizer)
+            })
+            .done(),
+        sheet("Đào tạo", "trainings", &ds.trainings)
+            .col(OWNER.0, OWNER.1, |t| text(&t.official))
+            .col("Khoá học", "course", |t| text(&t.course))
+            .col("Trạng thái", "status", |t| code!(t.status))
+            .col("Ngày hoàn thành", "completed_on", |t| {
+                opt_date(t.completed_on)
+            })
+            .done(),
+        sheet("Nhiệm vụ", "tasks", &ds.tasks)
+            .col("Mã", "id", |t| text(&t.id))
+            .col("Nội dung nhiệm vụ", "title", |t| text(&t.title))
+            .col("Xã, phường", "commune", |t| commune(&t.commune))
+            .col("Người phụ trách", "owner", |t| opt_text(&t.owner))
+            .col("Hạn", "due", |t| Cell::Date(t.due))
+            .col("Ngày hoàn thành", "done_on", |t| opt_date(t.done_on))
+            .done(),
+        sheet("Sáng kiến", "initiatives", &ds.initiatives)
+            .col("Mã", "id", |i| text(&i.id))
+            .col("Xã, phường", "commune", |i| commune(&i.commune))
+            .col("Tên sáng kiến", "title", |i| text(&i.title))
+            .col("Năm", "year", |i| Cell::Int(i.year as i64))
+            .col("Nhân rộng toàn tỉnh", "replicated", |i| {
+                Cell::Bool(i.replicated)
+            })
+            .done(),
+        sheet("Khảo sát", "surveys", &ds.surveys)
+            .col("Xã, phường", "commune", |s| commune(&s.commune))
+            .col("Kỳ", "period", |s| Cell::Period(s.period))
+            .col("Kênh", "channel", |s| code!(s.channel))
+            .col("Số người được hỏi", "respondents", |s| {
+                Cell::Int(s.respondents as i64)
+            })
+            .col("Số hài lòng", "satisfied", |s| {
+                Cell::Int(s.satisfied as i64)
+            })
+            .done(),
     ]
 }
 

@@ -14,7 +14,7 @@ use super::common::{
     Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
     provincial_doc, resolution_citation,
 };
-use super::{Job, Selection, plan_both_levels};
+use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_both_levels};
 use crate::input::Commune;
 use crate::model::stats::{Counts, Facts, Scope, Stats};
 use crate::model::{Model, Rating};
@@ -215,26 +215,21 @@ pub fn provincial_figures(model: &Model) -> Vec<FigureTable> {
     appendix::figure_tables(&per_commune(&facts, &communes), &total)
 }
 
-/// The periodic reports: provincial and one per selected commune.
-pub struct PeriodicReport;
+// ------------------------------------------------------------- plug-in --
 
-impl super::DocKind for PeriodicReport {
-    fn code(&self) -> &'static str {
-        "bao-cao-dinh-ky"
-    }
+/// The periodic reports: provincial (unless the run is restricted to some
+/// communes) and one per selected commune, feeding the statistics workbook.
+pub static PERIODIC_REPORT: KindSpec = KindSpec {
+    code: "bao-cao-dinh-ky",
+    treatment: Treatment::PLAIN.feeding(&[super::thong_ke::EXPORT.code]),
+    plan,
+};
 
-    fn feeds(&self) -> &'static [&'static str] {
-        &[super::thong_ke::CODE]
-    }
-
-    /// Add the provincial report (unless the run is restricted to some communes)
-    /// and one report per selected commune.
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let facts = Facts::compute(model);
-        plan_both_levels(model, sel, self, jobs, |c| {
-            build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
-        });
-    }
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let facts = Facts::compute(model);
+    plan_both_levels(model, sel, kind, jobs, |c| {
+        build(model, &facts, c.map_or(Subject::Province, Subject::Commune))
+    });
 }
 
 #[cfg(test)]

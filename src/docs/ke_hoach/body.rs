@@ -181,7 +181,7 @@ pub fn by_commune(ds: &Dataset, rows: &[Row], line_kinds: &[CourseKind]) -> Vec<
             CommuneRowVm {
                 stt: count(i + 1),
                 name: upper_first(&commune_words(c)),
-                officials: count(ds.officials.iter().filter(|o| o.commune == c.id).count()),
+                officials: count(ds.officials_of(&c.id).count()),
                 counts: counts(&in_c, line_kinds),
                 people: count(people.len()),
             }

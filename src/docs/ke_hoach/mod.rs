@@ -19,7 +19,7 @@ use super::common::{
     provincial_doc, resolution_citation,
 };
 use super::long_list::{PLAN_NAMES_MAX, abridge};
-use super::{Job, Selection, plan_both_levels};
+use super::{DocKind, Job, KindSpec, Selection, plan_both_levels};
 use crate::input::{Commune, CourseKind, Official};
 use crate::model::Model;
 use crate::model::gaps::{self, OfficialGaps};
@@ -27,22 +27,6 @@ use crate::model::training::{self, Row};
 use crate::vn::{date_body, ratio, thousands};
 use body::{CommuneRowVm, LineVm, PriorityVm, ScheduleVm};
 use list::ListVm;
-
-/// The training plans: provincial and one per selected commune.
-pub struct TrainingPlan;
-
-impl super::DocKind for TrainingPlan {
-    fn code(&self) -> &'static str {
-        "ke-hoach-dao-tao"
-    }
-
-    /// Add the provincial plan (when no commune filter is given) and one plan
-    /// per selected commune.
-    fn plan(&'static self, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
-        let all = gaps::all(model.ds);
-        plan_both_levels(model, sel, self, jobs, |c| build(model, &all, c));
-    }
-}
 
 #[derive(Debug, Serialize)]
 pub struct KeHoachVm {
@@ -178,4 +162,15 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
         list,
         doc,
     }
+}
+
+// ------------------------------------------------------------- plug-in --
+
+/// The training plans: provincial (when no commune filter is given) and
+/// one per selected commune.
+pub static TRAINING_PLAN: KindSpec = KindSpec::plain("ke-hoach-dao-tao", plan);
+
+fn plan(kind: &'static dyn DocKind, model: &Model, sel: &Selection, jobs: &mut Vec<Job>) {
+    let all = gaps::all(model.ds);
+    plan_both_levels(model, sel, kind, jobs, |c| build(model, &all, c));
 }
