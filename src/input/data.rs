@@ -20,14 +20,14 @@ use crate::diag::{Diagnostic, Loc};
 pub struct Src {
     pub loc: Loc,
     pub path: String,
-    pub fields: Vec<(String, u32, u32)>,
+    pub fields: Vec<(&'static str, u32, u32)>,
 }
 
 impl Src {
     /// The place and path of `field` (the entity's own place if absent).
     pub fn at(&self, field: &str) -> (Loc, String) {
         let path = format!("{}.{field}", self.path);
-        match self.fields.iter().find(|(n, _, _)| n == field) {
+        match self.fields.iter().find(|(n, _, _)| *n == field) {
             Some((_, line, col)) => (
                 Loc {
                     line: *line,

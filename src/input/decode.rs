@@ -112,7 +112,7 @@ impl Decoder {
     /// cell in a sheet (the row's cell of its column), else at `instead`.
     pub fn blame(&mut self, src: &Src, field: &str, instead: &str, message: impl Into<String>) {
         let (mut loc, path) = src.at(field);
-        if !src.fields.iter().any(|(n, _, _)| n == field) {
+        if !src.fields.iter().any(|(n, _, _)| *n == field) {
             let column = self.sheet.as_ref().and_then(|ctx| {
                 ctx.columns
                     .iter()
@@ -458,6 +458,22 @@ pub trait Field<T>: FnOnce(&mut Decoder, &Node, &str) -> Option<T> {}
 
 impl<T, F: FnOnce(&mut Decoder, &Node, &str) -> Option<T>> Field<T> for F {}
 
+/// One `&'static str` per distinct field name outside the data model (they
+/// are reported as unknown; a run holds few).
+fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    match names.get(name) {
+        Some(n) => n,
+        None => {
+            let n: &'static str = Box::leak(name.into());
+            names.insert(n);
+            n
+        }
+    }
+}
+
 /// A mapping being read field by field; unknown fields are reported at the end.
 pub struct Obj<'n> {
     fields: &'n [(Key, Node)],
@@ -533,9 +549,20 @@ impl<'n> Obj<'n> {
             fields: self
                 .fields
                 .iter()
-                .map(|(k, v)| (k.name.clone(), v.pos.line, v.pos.col))
+                .map(|(k, v)| (self.name(&k.name), v.pos.line, v.pos.col))
                 .collect(),
         }
+    }
+
+    /// `name` as the data model spells it (every field asked for), else
+    /// interned for the run: entities keep their fields' places, and a
+    /// province has ≈ 113,000 of them.
+    fn name(&self, name: &str) -> &'static str {
+        self.asked
+            .iter()
+            .find(|a| **a == name)
+            .copied()
+            .unwrap_or_else(|| intern(name))
     }
 
     /// Report unknown fields; true when every field was valid.
