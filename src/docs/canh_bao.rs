@@ -35,17 +35,9 @@ pub struct CanhBaoVm {
     pub as_of: String,
     /// The resolution cited in full.
     pub resolution: String,
-    pub below: Vec<BelowVm>,
-    pub late: Vec<LateVm>,
-    pub risks: Vec<RiskVm>,
-    /// The rows of each list, as printed ("1.234").
-    pub below_count: String,
-    pub late_count: String,
-    pub risks_count: String,
-    /// The rows left out of each list, when it is abridged (long_list).
-    pub below_others: Option<String>,
-    pub late_others: Option<String>,
-    pub risks_others: Option<String>,
+    pub below: ListVm<BelowVm>,
+    pub late: ListVm<LateVm>,
+    pub risks: ListVm<RiskVm>,
     /// config.warnings.provincial_names_max, as printed.
     pub names_max: String,
     /// The rows left out, counted per commune, and their total: empty and
@@ -77,6 +69,15 @@ pub struct OthersVm {
     pub recent_discipline: String,
     pub low_discipline_score: String,
     pub late_tasks: String,
+}
+
+/// One of the three lists: its rows, their number as printed ("1.234"),
+/// and the rows left out when it is abridged (long_list).
+#[derive(Debug, Serialize)]
+pub struct ListVm<T> {
+    pub rows: Vec<T>,
+    pub count: String,
+    pub others: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -349,18 +350,24 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         commune: commune.map(|c| upper_first(&commune_words(c))),
         as_of,
         resolution: resolution_citation(cfg),
-        below_count: thousands(below_total as i64),
-        late_count: thousands(late_total as i64),
-        risks_count: thousands(risks_total as i64),
-        below_others: left_out(&below),
-        late_others: left_out(&late),
-        risks_others: left_out(&risks),
+        below: ListVm {
+            rows: below_vm,
+            count: thousands(below_total as i64),
+            others: left_out(&below),
+        },
+        late: ListVm {
+            rows: late_vm,
+            count: thousands(late_total as i64),
+            others: left_out(&late),
+        },
+        risks: ListVm {
+            rows: risks_vm,
+            count: thousands(risks_total as i64),
+            others: left_out(&risks),
+        },
         names_max: thousands(cfg.warnings.provincial_names_max as i64),
         others,
         others_total,
-        below: below_vm,
-        late: late_vm,
-        risks: risks_vm,
         thresholds: thresholds(ds),
     }
 }
@@ -514,8 +521,8 @@ mod tests {
                 tasks: vec!["NV-1".into(), "NV-2".into(), "NV-3".into()],
             },
         ];
-        vm.risks.truncate(1);
-        vm.risks[0].reasons = reasons.iter().map(reason_vm).collect();
+        vm.risks.rows.truncate(1);
+        vm.risks.rows[0].reasons = reasons.iter().map(reason_vm).collect();
         let t = crate::render::Templates::load(None).expect("embedded templates");
         let src = t.render("canh-bao-som.typ.j2", &vm).expect("renders");
         for words in [
