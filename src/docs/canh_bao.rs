@@ -80,6 +80,32 @@ pub struct ListVm<T> {
     pub others: Option<String>,
 }
 
+impl<R> ListVm<R> {
+    /// The list of `all` (in order), abridged to the rows `keep` keeps
+    /// above `max` (long_list), each printed by `row` with its number;
+    /// and the abridged rows, for the counts of those left out.
+    fn of<T>(
+        all: Vec<T>,
+        max: Option<usize>,
+        keep: impl Fn(&T) -> bool,
+        row: impl Fn(String, &T) -> R,
+    ) -> (ListVm<R>, Abridged<T>) {
+        let count = thousands(all.len() as i64);
+        let a = abridge(all, max, keep);
+        let vm = ListVm {
+            rows: a
+                .named
+                .iter()
+                .enumerate()
+                .map(|(i, r)| row(thousands(i as i64 + 1), r))
+                .collect(),
+            count,
+            others: a.abridged().then(|| thousands(a.others.len() as i64)),
+        };
+        (vm, a)
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct BelowVm {
     pub stt: String,
@@ -242,14 +268,12 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         .filter(|(_, req): &(_, Vec<&Gap>)| !req.is_empty())
         .collect();
     sort_officials(ds, &mut below, |(g, _)| g.official);
-    let below_total = below.len();
-    let below = abridge(below, max, |(g, _)| g.position.leader);
-    let below_vm: Vec<BelowVm> = below
-        .named
-        .iter()
-        .enumerate()
-        .map(|(i, (g, req))| BelowVm {
-            stt: thousands(i as i64 + 1),
+    let (below_vm, below) = ListVm::of(
+        below,
+        max,
+        |(g, _)| g.position.leader,
+        |stt, (g, req)| BelowVm {
+            stt,
             id: g.official.id.clone(),
             name: g.official.name.clone(),
             title: title_words(g.official, g.position),
@@ -259,8 +283,8 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
                 .map(|x| x.describe())
                 .collect::<Vec<_>>()
                 .join("; "),
-        })
-        .collect();
+        },
+    );
 
     // (2) Late tasks: commune, due date, id; named when the owner leads.
     let mut late: Vec<&LateTask> = facts
@@ -274,14 +298,12 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
             .then(a.task.due.cmp(&b.task.due))
             .then_with(|| a.task.id.cmp(&b.task.id))
     });
-    let late_total = late.len();
-    let late = abridge(late, max, |l| owner(ds, l.task).is_some_and(leader));
-    let late_vm: Vec<LateVm> = late
-        .named
-        .iter()
-        .enumerate()
-        .map(|(i, l)| late_vm(model, i, l))
-        .collect();
+    let (late_vm, late) = ListVm::of(
+        late,
+        max,
+        |l| owner(ds, l.task).is_some_and(leader),
+        |stt, l| late_vm(model, stt, l),
+    );
 
     // (3) Discipline risks.
     let mut risks: Vec<&(&Official, Vec<Risk>)> = facts
@@ -290,21 +312,19 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         .filter(|(o, _)| in_scope(&o.commune))
         .collect();
     sort_officials(ds, &mut risks, |(o, _)| o);
-    let risks_total = risks.len();
-    let risks = abridge(risks, max, |(o, _)| leader(o));
-    let risks_vm: Vec<RiskVm> = risks
-        .named
-        .iter()
-        .enumerate()
-        .map(|(i, (o, fired))| RiskVm {
-            stt: thousands(i as i64 + 1),
+    let (risks_vm, risks) = ListVm::of(
+        risks,
+        max,
+        |(o, _)| leader(o),
+        |stt, (o, fired)| RiskVm {
+            stt,
             id: o.id.clone(),
             name: o.name.clone(),
             title: title_words(o, model.position(&o.position)),
             unit: unit_words(o, model.commune(&o.commune)),
             reasons: fired.iter().map(reason_vm).collect(),
-        })
-        .collect();
+        },
+    );
     let (others, others_total) = others_vm(model, &below, &late, &risks);
 
     let title = "Danh sách cảnh báo sớm";
@@ -350,21 +370,9 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
         commune: commune.map(|c| upper_first(&commune_words(c))),
         as_of,
         resolution: resolution_citation(cfg),
-        below: ListVm {
-            rows: below_vm,
-            count: thousands(below_total as i64),
-            others: left_out(&below),
-        },
-        late: ListVm {
-            rows: late_vm,
-            count: thousands(late_total as i64),
-            others: left_out(&late),
-        },
-        risks: ListVm {
-            rows: risks_vm,
-            count: thousands(risks_total as i64),
-            others: left_out(&risks),
-        },
+        below: below_vm,
+        late: late_vm,
+        risks: risks_vm,
         names_max: thousands(cfg.warnings.provincial_names_max as i64),
         others,
         others_total,
@@ -373,10 +381,6 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
 }
 
 /// The count of rows left out of an abridged list, as printed.
-fn left_out<T>(a: &Abridged<T>) -> Option<String> {
-    a.abridged().then(|| thousands(a.others.len() as i64))
-}
-
 /// The official owning a task, if recorded and known.
 fn owner<'a>(ds: &'a Dataset, t: &Task) -> Option<&'a Official> {
     let id = t.owner.as_deref()?;
@@ -440,11 +444,11 @@ fn others_vm(
     (rows, Some(total))
 }
 
-fn late_vm(model: &Model, i: usize, l: &LateTask) -> LateVm {
+fn late_vm(model: &Model, stt: String, l: &LateTask) -> LateVm {
     let t: &Task = l.task;
     let as_of = model.ds.config.as_of;
     LateVm {
-        stt: thousands(i as i64 + 1),
+        stt,
         id: t.id.clone(),
         title: t.title.clone(),
         commune: upper_first(&commune_words(model.commune(&t.commune))),
