@@ -362,17 +362,17 @@ impl Typesetting<'_> {
         match batch {
             Some(b) if b.uniform || forms.len() == 1 => members
                 .iter()
-                .zip(&vms)
+                .zip(forms.iter().zip(&vms))
                 .zip(b.pdfs)
-                .filter_map(|((&i, vm), pdf)| match pdf {
-                    BatchPdf::Pdf(bytes) => Some((jobs[i], self.stage(jobs[i], &bytes, clocks))),
-                    BatchPdf::Overflow if last(jobs[i]) => {
-                        Some((jobs[i], self.alone(jobs[i], vm, variant, clocks)))
+                .filter_map(|((&i, (&job, vm)), pdf)| match pdf {
+                    BatchPdf::Pdf(bytes) => Some((job, self.stage(job, &bytes, clocks))),
+                    BatchPdf::Overflow if last(job) => {
+                        Some((job, self.alone(job, vm, variant, clocks)))
                     }
                     BatchPdf::Overflow => {
                         retries.push(Retry {
                             job: i,
-                            kind: jobs[i].kind.code(),
+                            kind: job.kind.code(),
                             variant: variant + 1,
                         });
                         None

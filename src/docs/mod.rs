@@ -94,7 +94,7 @@ pub(crate) fn to_value<T: Serialize>(vm: &T) -> Vm {
 #[derive(Debug, Clone)]
 pub struct Vm {
     /// Exactly as long as the deflated bytes (the encoder's buffer grows by
-    /// doubling: kept as it was, it held twice the bytes).
+    /// doubling: kept as it was, it held up to twice the bytes).
     deflated: Box<[u8]>,
     len: usize,
     digest: [u8; 32],
