@@ -207,16 +207,20 @@ impl Typesetting<'_> {
         let units = units(jobs);
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
-        let clocks = Clocks::default();
         let staged = Mutex::new(Vec::with_capacity(jobs.len()));
         let failures = Mutex::new(Vec::new());
-        let retries = Retries::default();
+        let run = Run {
+            ts: self,
+            jobs,
+            clocks: Clocks::default(),
+            retries: Retries::default(),
+        };
         // A full batch of retries first, then the next unit, then any retry.
         let next_unit = || {
-            retries
+            run.retries
                 .take(false)
                 .or_else(|| units.get(next.fetch_add(1, Ordering::Relaxed)).cloned())
-                .or_else(|| retries.take(true))
+                .or_else(|| run.retries.take(true))
                 .filter(|_| !cancel::requested())
         };
         std::thread::scope(|scope| {
@@ -227,11 +231,9 @@ impl Typesetting<'_> {
                             let results = match unit {
                                 Unit::Docs(list) => list
                                     .iter()
-                                    .map(|&i| (jobs[i], self.one(jobs[i], 0, &clocks)))
+                                    .map(|&i| (jobs[i], run.one(jobs[i], 0)))
                                     .collect(),
-                                Unit::Batch { members, variant } => {
-                                    self.batch(jobs, &members, variant, &retries, &clocks)
-                                }
+                                Unit::Batch { members, variant } => run.batch(&members, variant),
                             };
                             let n = results.len();
                             for (job, result) in results {
@@ -253,6 +255,7 @@ impl Typesetting<'_> {
         });
         let mut failures = failures.into_inner().expect("lock");
         failures.sort();
+        let clocks = run.clocks;
         Outcome {
             staged: staged.into_inner().expect("lock"),
             failures,
@@ -262,28 +265,32 @@ impl Typesetting<'_> {
             write: Duration::from_nanos(clocks.write.into_inner()),
         }
     }
+}
 
+/// One call of [`Typesetting::run`]: its jobs, clocks and retries.
+struct Run<'a> {
+    ts: &'a Typesetting<'a>,
+    jobs: &'a [&'a Job],
+    clocks: Clocks,
+    retries: Retries,
+}
+
+impl<'a> Run<'a> {
     /// The Typst source of `job` in layout variant `k` (forms that must fit
     /// one page move to tighter variants: docs::Job::fit_variants).
-    fn source(
-        &self,
-        job: &Job,
-        vm: &serde_json::Value,
-        k: usize,
-        clocks: &Clocks,
-    ) -> Result<String, String> {
+    fn source(&self, job: &Job, vm: &serde_json::Value, k: usize) -> Result<String, String> {
         let t = Instant::now();
         let template = job.kind.template();
         let out = match vm.get("fit").and_then(|f| f.as_u64()) {
             Some(first) if k > 0 => {
                 let mut vm = vm.clone();
                 vm["fit"] = (first + k as u64).into();
-                self.templates.render(&template, &vm)
+                self.ts.templates.render(&template, &vm)
             }
-            _ => self.templates.render(&template, vm),
+            _ => self.ts.templates.render(&template, vm),
         };
-        Clocks::add(&clocks.render, t);
-        if let (Some(dir), Ok(src)) = (self.emit_typst, &out) {
+        Clocks::add(&self.clocks.render, t);
+        if let (Some(dir), Ok(src)) = (self.ts.emit_typst, &out) {
             let p = dir.join(&job.path).with_extension("typ");
             let _ = std::fs::create_dir_all(p.parent().unwrap_or(dir));
             let _ = std::fs::write(p, src);
@@ -292,27 +299,28 @@ impl Typesetting<'_> {
     }
 
     /// Typeset one document alone, starting at layout variant `skip`.
-    fn one(&self, job: &Job, skip: usize, clocks: &Clocks) -> Result<Staged, String> {
+    fn one(&self, job: &Job, skip: usize) -> Result<Staged, String> {
         // The view-model is parsed once per document.
         let t = Instant::now();
         let vm =
             serde_json::from_str::<serde_json::Value>(&job.vm.json()).map_err(|e| e.to_string())?;
-        Clocks::add(&clocks.render, t);
+        Clocks::add(&self.clocks.render, t);
         let title = vm["doc"]["title"].as_str();
         let variants = job.fit_variants.saturating_sub(skip).max(1);
         let t = Instant::now();
         let pdf = self
+            .ts
             .engine
             .pdf_fitting(
-                |k| self.source(job, &vm, k + skip, clocks),
+                |k| self.source(job, &vm, k + skip),
                 variants,
-                self.date,
+                self.ts.date,
                 title,
             )
             .map(|(pdf, _)| pdf)
             .map_err(|e| format!("lỗi dàn trang: {e}"));
-        clocks.typeset(job, t);
-        pdf.and_then(|bytes| self.stage(job, &bytes, clocks))
+        self.clocks.typeset(job, t);
+        pdf.and_then(|bytes| self.stage(job, &bytes))
     }
 
     /// Typeset the forms `members` (indices into `jobs`) as one batch
@@ -322,31 +330,21 @@ impl Typesetting<'_> {
     /// fails, or when a form brought characters outside the batch's font
     /// repertoire (its bytes would depend on its neighbours), every form is
     /// redone alone. Overflowed forms are not in the result.
-    fn batch<'j>(
-        &self,
-        jobs: &[&'j Job],
-        members: &[usize],
-        variant: usize,
-        retries: &Retries,
-        clocks: &Clocks,
-    ) -> Vec<(&'j Job, Result<Staged, String>)> {
-        let forms: Vec<&Job> = members.iter().map(|&i| jobs[i]).collect();
+    fn batch(&self, members: &[usize], variant: usize) -> Vec<(&'a Job, Result<Staged, String>)> {
+        let forms: Vec<&'a Job> = members.iter().map(|&i| self.jobs[i]).collect();
         let t = Instant::now();
         let vms: Result<Vec<serde_json::Value>, _> = forms
             .iter()
             .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm.json()))
             .collect();
-        Clocks::add(&clocks.render, t);
+        Clocks::add(&self.clocks.render, t);
         let Ok(vms) = vms else {
-            return forms
-                .iter()
-                .map(|&j| (j, self.one(j, variant, clocks)))
-                .collect();
+            return forms.iter().map(|&j| (j, self.one(j, variant))).collect();
         };
         let sources: Result<Vec<String>, String> = forms
             .iter()
             .zip(&vms)
-            .map(|(j, vm)| self.source(j, vm, variant, clocks))
+            .map(|(j, vm)| self.source(j, vm, variant))
             .collect();
         let titles: Vec<Option<&str>> = vms.iter().map(|v| v["doc"]["title"].as_str()).collect();
         // The last variant (or a kind with no other) keeps a form of
@@ -355,8 +353,11 @@ impl Typesetting<'_> {
         let keep = forms.iter().all(|j| last(j));
         let batch = sources.ok().and_then(|sources| {
             let t = Instant::now();
-            let r = self.engine.pdf_batch(&sources, &titles, self.date, keep);
-            clocks.typeset(forms[0], t);
+            let r = self
+                .ts
+                .engine
+                .pdf_batch(&sources, &titles, self.ts.date, keep);
+            self.clocks.typeset(forms[0], t);
             r.ok()
         });
         match batch {
@@ -365,12 +366,10 @@ impl Typesetting<'_> {
                 .zip(forms.iter().zip(&vms))
                 .zip(b.pdfs)
                 .filter_map(|((&i, (&job, vm)), pdf)| match pdf {
-                    BatchPdf::Pdf(bytes) => Some((job, self.stage(job, &bytes, clocks))),
-                    BatchPdf::Overflow if last(job) => {
-                        Some((job, self.alone(job, vm, variant, clocks)))
-                    }
+                    BatchPdf::Pdf(bytes) => Some((job, self.stage(job, &bytes))),
+                    BatchPdf::Overflow if last(job) => Some((job, self.alone(job, vm, variant))),
                     BatchPdf::Overflow => {
-                        retries.push(Retry {
+                        self.retries.push(Retry {
                             job: i,
                             kind: job.kind.code(),
                             variant: variant + 1,
@@ -382,7 +381,7 @@ impl Typesetting<'_> {
             _ => forms
                 .iter()
                 .zip(&vms)
-                .map(|(&job, vm)| (job, self.alone(job, vm, variant, clocks)))
+                .map(|(&job, vm)| (job, self.alone(job, vm, variant)))
                 .collect(),
         }
     }
@@ -391,33 +390,30 @@ impl Typesetting<'_> {
     /// to tighter variants while it overflows (the last one is kept
     /// whatever its length). On a Typst error the form is typeset the plain
     /// way, whose messages point into its own source.
-    fn alone(
-        &self,
-        job: &Job,
-        vm: &serde_json::Value,
-        skip: usize,
-        clocks: &Clocks,
-    ) -> Result<Staged, String> {
+    fn alone(&self, job: &Job, vm: &serde_json::Value, skip: usize) -> Result<Staged, String> {
         let title = vm["doc"]["title"].as_str();
         for k in skip..job.fit_variants.max(skip + 1) {
             let last = k + 1 >= job.fit_variants;
-            let source = self.source(job, vm, k, clocks)?;
+            let source = self.source(job, vm, k)?;
             let t = Instant::now();
-            let r = self.engine.pdf_batch(&[source], &[title], self.date, last);
-            clocks.typeset(job, t);
+            let r = self
+                .ts
+                .engine
+                .pdf_batch(&[source], &[title], self.ts.date, last);
+            self.clocks.typeset(job, t);
             match r.map(|mut b| b.pdfs.pop()) {
-                Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes, clocks),
+                Ok(Some(BatchPdf::Pdf(bytes))) => return self.stage(job, &bytes),
                 Ok(_) => continue,
-                Err(_) => return self.one(job, k, clocks),
+                Err(_) => return self.one(job, k),
             }
         }
-        self.one(job, skip, clocks)
+        self.one(job, skip)
     }
 
-    fn stage(&self, job: &Job, bytes: &[u8], clocks: &Clocks) -> Result<Staged, String> {
+    fn stage(&self, job: &Job, bytes: &[u8]) -> Result<Staged, String> {
         let t = Instant::now();
-        let r = write::stage(self.out, job, bytes);
-        Clocks::add(&clocks.write, t);
+        let r = write::stage(self.ts.out, job, bytes);
+        Clocks::add(&self.clocks.write, t);
         r
     }
 }
