@@ -27,8 +27,8 @@ pub struct HoSoVm {
     pub person: PersonVm,
     pub levels: Vec<LevelVm>,
     pub history: Vec<HistoryVm>,
-    pub rewards: Vec<RewardVm>,
-    pub disciplines: Vec<DisciplineVm>,
+    pub rewards: Vec<DecisionVm>,
+    pub disciplines: Vec<DecisionVm>,
     pub trainings: Vec<TrainingVm>,
     /// Every period in the inputs, newest first.
     pub evaluations: Vec<EvaluationVm>,
@@ -65,18 +65,14 @@ pub struct HistoryVm {
     pub role: String,
 }
 
+/// A reward or a discipline: the date, the decision's number, the form
+/// (disciplines only) and the content.
 #[derive(Debug, Serialize)]
-pub struct RewardVm {
+pub struct DecisionVm {
     pub on: String,
     pub decision: String,
-    pub content: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct DisciplineVm {
-    pub on: String,
-    pub decision: String,
-    pub form: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
     pub content: String,
 }
 
@@ -253,19 +249,20 @@ pub fn build(model: &Model, late: &[LateTask], o: &Official) -> HoSoVm {
         rewards: o
             .rewards
             .iter()
-            .map(|r| RewardVm {
+            .map(|r| DecisionVm {
                 on: date_body(r.on),
                 decision: r.decision.clone(),
+                form: None,
                 content: r.content.clone(),
             })
             .collect(),
         disciplines: o
             .disciplines
             .iter()
-            .map(|d| DisciplineVm {
+            .map(|d| DecisionVm {
                 on: date_body(d.on),
                 decision: d.decision.clone(),
-                form: d.form.clone(),
+                form: Some(d.form.clone()),
                 content: d.content.clone(),
             })
             .collect(),
