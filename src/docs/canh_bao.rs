@@ -10,8 +10,7 @@ use chrono::{Days, Months};
 use serde::Serialize;
 
 use super::common::{
-    DocVm, commune_committee, commune_words, provincial_doc, resolution_citation, title_words,
-    unit_words,
+    DocVm, ScopeVm, commune_committee, commune_words, provincial_doc, title_words, unit_words,
 };
 use super::long_list::{Abridged, abridge};
 use super::{DocKind, Job, KindSpec, Selection, plan_both_levels};
@@ -26,15 +25,11 @@ use crate::vn::{compare_names, date_body, decimal1_ratio, thousands, upper_first
 #[derive(Debug, Serialize)]
 pub struct CanhBaoVm {
     pub doc: DocVm,
-    /// Provincial: the lists have a "Xã, phường" column for tasks.
-    pub provincial: bool,
+    /// Provincial (the lists have a "Xã, phường" column for tasks), or
+    /// the commune's list.
+    #[serde(flatten)]
+    pub scope: ScopeVm,
     pub province: String,
-    /// The commune of a commune list, "Xã Hoà An"; none for the province.
-    pub commune: Option<String>,
-    /// config.as_of, d/m/yyyy.
-    pub as_of: String,
-    /// The resolution cited in full.
-    pub resolution: String,
     pub below: ListVm<BelowVm>,
     pub late: ListVm<LateVm>,
     pub risks: ListVm<RiskVm>,
@@ -250,7 +245,6 @@ fn sort_officials<T>(ds: &Dataset, v: &mut [T], official: impl Fn(&T) -> &Offici
 fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
     let ds = model.ds;
     let cfg = &ds.config;
-    let as_of = date_body(cfg.as_of);
     let in_scope = |id: &str| commune.is_none_or(|c| c.id == id);
 
     // A provincial list above the limit names leaders only (long_list).
@@ -364,12 +358,9 @@ fn build(model: &Model, facts: &Facts, commune: Option<&Commune>) -> CanhBaoVm {
     doc.show_number = false;
 
     CanhBaoVm {
+        scope: ScopeVm::new(cfg, commune, &doc),
         doc,
-        provincial: commune.is_none(),
         province: cfg.province.clone(),
-        commune: commune.map(|c| upper_first(&commune_words(c))),
-        as_of,
-        resolution: resolution_citation(cfg),
         below: below_vm,
         late: late_vm,
         risks: risks_vm,

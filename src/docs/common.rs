@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::input::{Bloc, Commune, Config, Official, Position, Signer};
 use crate::model::Model;
-use crate::vn::citation;
+use crate::vn::{citation, date_body};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateVm {
@@ -96,6 +96,36 @@ pub fn identity(o: &Official, p: &Position, unit: String) -> IdentityVm {
         title: title_words(o, p),
         unit,
         party_joined_on: o.party_joined_on.map(crate::vn::date_body),
+    }
+}
+
+/// How a report, a plan or a list speaks of itself: its scope, the
+/// resolution it serves, the date of its figures and its issue. Flattened
+/// into their view-models (the templates read `provincial`, `as_of`, …).
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeVm {
+    pub provincial: bool,
+    /// The commune of a commune's document, "xã Hoà An"; none for the province.
+    pub commune: Option<String>,
+    /// The resolution cited in full.
+    pub resolution: String,
+    /// config.as_of and the date of issue, d/m/yyyy.
+    pub as_of: String,
+    pub issued_on: String,
+    /// The number as the document cites itself (blank for the clerk when none).
+    pub number: String,
+}
+
+impl ScopeVm {
+    pub fn new(cfg: &Config, commune: Option<&Commune>, doc: &DocVm) -> ScopeVm {
+        ScopeVm {
+            provincial: commune.is_none(),
+            commune: commune.map(commune_words),
+            resolution: resolution_citation(cfg),
+            as_of: date_body(cfg.as_of),
+            issued_on: date_body(cfg.issued_on),
+            number: printed_number(doc),
+        }
     }
 }
 

@@ -142,6 +142,8 @@ fn new_env() -> Environment<'static> {
     env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
     env.set_formatter(escape::formatter);
     env.add_filter("lit", escape::lit_filter);
+    // "xã Hoà An" → "Xã Hoà An" (Jinja's `capitalize` would lower the rest).
+    env.add_filter("upper_first", |s: String| crate::vn::upper_first(&s));
     env
 }
 

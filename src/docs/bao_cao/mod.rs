@@ -11,14 +11,14 @@ mod body;
 use serde::Serialize;
 
 use super::common::{
-    Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
-    provincial_doc, resolution_citation,
+    Block, DocVm, ScopeVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
+    resolution_citation,
 };
 use super::{DocKind, Job, KindSpec, Selection, Treatment, plan_both_levels};
 use crate::input::Commune;
 use crate::model::stats::{Counts, Facts, Scope, Stats};
 use crate::model::{Model, Rating};
-use crate::vn::{date_body, ratio, sentence_case, thousands, upper_first};
+use crate::vn::{ratio, sentence_case, thousands, upper_first};
 use appendix::BarVm;
 pub use appendix::{Figure, FigureTable};
 use body::{StaffVm, TableVm, TargetVm, TrainingVm, WarningsVm};
@@ -37,20 +37,14 @@ pub struct NarrativeVm {
 pub struct BaoCaoVm {
     pub doc: DocVm,
     pub subject: String,
-    pub provincial: bool,
-    /// The commune of a commune report, "xã Hoà An"; none for the province.
-    pub commune: Option<String>,
+    #[serde(flatten)]
+    pub scope: ScopeVm,
     /// The issuer in running text: "Ban Thường vụ Tỉnh uỷ", "Đảng uỷ xã Hoà An".
     pub issuer: String,
-    /// The resolution cited in full, and its number alone.
-    pub resolution: String,
+    /// The resolution's number alone.
     pub resolution_number: String,
-    /// The period in words, config.as_of and the date of issue (d/m/yyyy).
+    /// The period in words.
     pub period: String,
-    pub as_of: String,
-    pub issued_on: String,
-    /// The number as the appendices cite it (blank for the clerk when none).
-    pub number: String,
     pub narrative: NarrativeVm,
     /// II.1.
     pub staff: StaffVm,
@@ -163,15 +157,10 @@ fn build(model: &Model, facts: &Facts, subject_of: Subject) -> BaoCaoVm {
 
     BaoCaoVm {
         subject: subj,
-        provincial: commune.is_none(),
-        commune: commune.map(commune_words),
+        scope: ScopeVm::new(cfg, commune, &doc),
         issuer,
-        resolution: resolution_citation(&model.ds.config),
         resolution_number: cfg.resolution.number.trim().to_string(),
         period: cfg.period.words(),
-        as_of: date_body(cfg.as_of),
-        issued_on: date_body(cfg.issued_on),
-        number: printed_number(&doc),
         narrative: NarrativeVm {
             leadership: narrative("leadership"),
             limitations: narrative("limitations"),

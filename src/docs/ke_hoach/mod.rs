@@ -15,8 +15,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::common::{
-    Block, DocVm, commune_committee, commune_words, narrative_blocks, printed_number,
-    provincial_doc, resolution_citation,
+    Block, DocVm, ScopeVm, commune_committee, commune_words, narrative_blocks, provincial_doc,
 };
 use super::long_list::{PLAN_NAMES_MAX, abridge};
 use super::{DocKind, Job, KindSpec, Selection, plan_both_levels};
@@ -33,21 +32,12 @@ pub struct KeHoachVm {
     pub doc: DocVm,
     /// Trích yếu: "đào tạo, bồi dưỡng cán bộ, công chức cấp xã 6 tháng cuối năm 2026".
     pub subject: String,
-    pub provincial: bool,
-    /// The commune of a commune plan, "xã Hoà An"; none for the province.
-    pub commune: Option<String>,
-    /// The resolution cited in full.
-    pub resolution: String,
+    #[serde(flatten)]
+    pub scope: ScopeVm,
     /// The period the plan covers, in words, and its first and last day.
     pub plan_period: String,
     pub plan_from: String,
     pub plan_to: String,
-    /// The reference date of the figures (config.as_of), d/m/yyyy.
-    pub as_of: String,
-    /// The date of issue, d/m/yyyy, and the number as the attached list
-    /// cites it (blank for the clerk when none).
-    pub issued_on: String,
-    pub number: String,
     /// Officials in scope.
     pub officials: String,
     /// Officials with at least one need: "6/14 (42,9%)".
@@ -130,15 +120,10 @@ fn build(model: &Model, all: &[OfficialGaps], commune: Option<&Commune>) -> KeHo
     };
     KeHoachVm {
         subject,
-        provincial: commune.is_none(),
-        commune: commune.map(commune_words),
-        resolution: resolution_citation(cfg),
+        scope: ScopeVm::new(cfg, commune, &doc),
         plan_period: plan.words(),
         plan_from: date_body(plan.first_day()),
         plan_to: date_body(plan.last_day()),
-        as_of: date_body(cfg.as_of),
-        issued_on: date_body(cfg.issued_on),
-        number: printed_number(&doc),
         officials: thousands(officials as i64),
         in_need: ratio(people.len() as u64, officials as u64),
         rows: thousands(rows.len() as i64),
