@@ -27,45 +27,14 @@ struct Cli {
 enum Command {
     /// Kiểm tra dữ liệu và sinh toàn bộ văn bản vào thư mục kết quả
     Build {
-        /// Thư mục dữ liệu
-        #[arg(default_value = "inputs", value_name = "DỮ LIỆU")]
-        inputs: PathBuf,
-        /// Thư mục kết quả
-        #[arg(short, long, default_value = "out", value_name = "THƯ MỤC")]
-        out: PathBuf,
-        /// Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (ví dụ: phieu-danh-gia,danh-sach-xep-loai)
-        #[arg(long, value_delimiter = ',', value_name = "LOẠI")]
-        only: Vec<String>,
-        /// Chỉ sinh cho các xã/phường này (mã, cách nhau bởi dấu phẩy)
-        #[arg(long, value_delimiter = ',', value_name = "MÃ")]
-        commune: Vec<String>,
-        /// Số luồng dàn trang [mặc định: số nhân CPU]
-        #[arg(short = 'j', long, value_name = "SỐ")]
-        jobs: Option<usize>,
-        /// Thư mục phông chữ bổ sung [mặc định: thư mục fonts/ cạnh thư mục dữ liệu, nếu có]
-        #[arg(long, value_name = "THƯ MỤC")]
-        font_dir: Option<PathBuf>,
-        /// Dùng bộ mẫu văn bản trong thư mục này thay cho bộ mẫu có sẵn
-        #[arg(long, value_name = "THƯ MỤC")]
-        templates: Option<PathBuf>,
-        /// Dàn trang lại toàn bộ, không dùng kết quả của lần chạy trước
-        #[arg(long)]
-        force: bool,
-        /// Đặt mật khẩu (AES-256) cho các tệp nén hồ sơ đánh giá
-        #[arg(long, value_name = "MẬT KHẨU")]
-        zip_password: Option<String>,
-        /// Chuẩn PDF của các tệp: a-2b (PDF/A-2b, để lưu trữ lâu dài) hoặc none (PDF thường)
-        #[arg(long, value_name = "CHUẨN", default_value = "a-2b", value_parser = ["a-2b", "none"])]
-        pdf_standard: String,
+        #[command(flatten)]
+        opts: BuildOptions,
         /// Sau lần sinh đầu, theo dõi thư mục dữ liệu (và mẫu, phông chữ) và sinh lại khi có thay đổi; Ctrl-C để dừng
         #[arg(long)]
         watch: bool,
         /// (đo hiệu năng) In thống kê thời gian từng bước và bộ nhớ tối đa dạng JSON
         #[arg(long, hide = true)]
         stats: bool,
-        /// (đo hiệu năng) Ghi mã Typst của từng văn bản vào thư mục này
-        #[arg(long, hide = true, value_name = "THƯ MỤC")]
-        emit_typst: Option<PathBuf>,
     },
     /// Kiểm tra dữ liệu và in tóm tắt, không ghi tệp nào
     Check {
@@ -166,34 +135,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build {
-            inputs,
-            out,
-            only,
-            commune,
-            jobs,
-            font_dir,
-            templates,
-            force,
-            zip_password,
-            stats,
-            emit_typst,
-            pdf_standard,
-            watch,
-        } => {
-            let opts = BuildOptions {
-                inputs,
-                out,
-                only,
-                communes: commune,
-                jobs,
-                font_dir,
-                templates,
-                force,
-                zip_password,
-                emit_typst,
-                plain_pdf: pdf_standard == "none",
-            };
+        Command::Build { opts, stats, watch } => {
             if let Err(e) = batch::cancel::install() {
                 eprintln!("lỗi: {e}");
             }

@@ -69,26 +69,53 @@ pub use write::{ManifestEntry, sha256_hex};
 /// documents, not a document kind).
 pub const DOSSIER: &str = "ho-so";
 
-#[derive(Debug, Clone, Default)]
+/// What `baocao build` is asked for, declared once: the command line's
+/// options (their doc comments are its help texts, in Vietnamese) and what
+/// tests and benches set. Empty lists select everything.
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct BuildOptions {
+    /// Thư mục dữ liệu
+    #[arg(default_value = "inputs", value_name = "DỮ LIỆU")]
     pub inputs: PathBuf,
+    /// Thư mục kết quả
+    #[arg(short, long, default_value = "out", value_name = "THƯ MỤC")]
     pub out: PathBuf,
-    /// Kind codes; empty = all.
+    /// Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (ví dụ: phieu-danh-gia,danh-sach-xep-loai)
+    #[arg(long, value_delimiter = ',', value_name = "LOẠI")]
     pub only: Vec<String>,
-    /// Commune ids; empty = all.
+    /// Chỉ sinh cho các xã/phường này (mã, cách nhau bởi dấu phẩy)
+    #[arg(long = "commune", value_delimiter = ',', value_name = "MÃ")]
     pub communes: Vec<String>,
+    /// Số luồng dàn trang [mặc định: số nhân CPU]
+    #[arg(short = 'j', long, value_name = "SỐ")]
     pub jobs: Option<usize>,
+    /// Thư mục phông chữ bổ sung [mặc định: thư mục fonts/ cạnh thư mục dữ liệu, nếu có]
+    #[arg(long, value_name = "THƯ MỤC")]
     pub font_dir: Option<PathBuf>,
+    /// Dùng bộ mẫu văn bản trong thư mục này thay cho bộ mẫu có sẵn
+    #[arg(long, value_name = "THƯ MỤC")]
     pub templates: Option<PathBuf>,
-    /// Rebuild everything, ignoring the incremental cache.
+    /// Dàn trang lại toàn bộ, không dùng kết quả của lần chạy trước
+    #[arg(long)]
     pub force: bool,
-    /// Encrypt dossiers with this password (AES-256).
+    /// Đặt mật khẩu (AES-256) cho các tệp nén hồ sơ đánh giá
+    #[arg(long, value_name = "MẬT KHẨU")]
     pub zip_password: Option<String>,
-    /// Also write each typeset document's Typst source under this folder
-    /// (with the template library beside it), for comparison runs.
-    pub emit_typst: Option<PathBuf>,
-    /// Plain PDF instead of PDF/A-2b.
+    /// Chuẩn PDF của các tệp: a-2b (PDF/A-2b, để lưu trữ lâu dài) hoặc none (PDF thường)
+    #[arg(
+        long = "pdf-standard",
+        value_name = "CHUẨN",
+        default_value = "a-2b",
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::TypedValueParser::map(
+            clap::builder::PossibleValuesParser::new(["a-2b", "none"]),
+            |s: String| s == "none",
+        )
+    )]
     pub plain_pdf: bool,
+    /// (đo hiệu năng) Ghi mã Typst của từng văn bản vào thư mục này
+    #[arg(long, hide = true, value_name = "THƯ MỤC")]
+    pub emit_typst: Option<PathBuf>,
 }
 
 /// Time spent per stage (summed over threads for render and typeset).
