@@ -97,10 +97,7 @@ pub struct Results {
     pub workbook_check: Duration,
     pub officials: usize,
     pub communes: usize,
-    /// The kinds actually built (None = all).
-    pub only: Option<String>,
-    /// Why the fallback kinds were used, if they were.
-    pub fallback_reason: Option<String>,
+    pub kinds: Kinds,
     pub full: Stats,
     pub unchanged: Stats,
     pub one_changed: Stats,
@@ -110,6 +107,27 @@ pub struct Results {
     pub double: Option<Stats>,
     /// None: not asked; Some(Err): why it did not run.
     pub peer: Option<Result<PeerRun, String>>,
+}
+
+/// The kinds the builds made.
+#[derive(Debug, Clone)]
+pub enum Kinds {
+    All,
+    Only(String),
+    /// The build of every kind failed (`reason`); these were built instead.
+    Fallback {
+        kinds: String,
+        reason: String,
+    },
+}
+
+impl Kinds {
+    fn only(&self) -> Option<&str> {
+        match self {
+            Kinds::All => None,
+            Kinds::Only(k) | Kinds::Fallback { kinds: k, .. } => Some(k),
+        }
+    }
 }
 
 fn step(cfg: &Config, what: &str) {
@@ -365,26 +383,30 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
     let workbook_check = check_workbook(cfg, &tmp.path().join("inputs-xlsx"))?;
 
     step(cfg, "whole province from scratch");
-    let mut only = cfg.only.clone();
-    let mut fallback_reason = None;
-    let full = match build(&cfg.bin, &inputs, &out, only.as_deref(), &[]) {
+    let mut kinds = match &cfg.only {
+        Some(k) => Kinds::Only(k.clone()),
+        None => Kinds::All,
+    };
+    let full = match build(&cfg.bin, &inputs, &out, kinds.only(), &[]) {
         Ok(s) => s,
-        Err(e) if cfg.fallback && only.is_none() => {
+        Err(e) if cfg.fallback && cfg.only.is_none() => {
             eprintln!("{e}\n→ retrying with --only {FALLBACK_KINDS}");
-            fallback_reason = Some(e);
-            only = Some(FALLBACK_KINDS.to_string());
+            kinds = Kinds::Fallback {
+                kinds: FALLBACK_KINDS.to_string(),
+                reason: e,
+            };
             let _ = std::fs::remove_dir_all(&out);
-            build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?
+            build(&cfg.bin, &inputs, &out, kinds.only(), &[])?
         }
         Err(e) => return Err(e),
     };
 
     step(cfg, "re-run, nothing changed");
-    let unchanged = build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?;
+    let unchanged = build(&cfg.bin, &inputs, &out, kinds.only(), &[])?;
 
     step(cfg, "re-run, one official changed");
     let changed = change_one_name(&inputs)?;
-    let one_changed = build(&cfg.bin, &inputs, &out, only.as_deref(), &[])?;
+    let one_changed = build(&cfg.bin, &inputs, &out, kinds.only(), &[])?;
 
     step(
         cfg,
@@ -403,7 +425,7 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
         let inputs2 = tmp.path().join("inputs-2x");
         let out2 = tmp.path().join("out-2x");
         generate(&inputs2, 2 * cfg.officials, 2 * cfg.communes, cfg.seed)?;
-        let s = build(&cfg.bin, &inputs2, &out2, only.as_deref(), &[])?;
+        let s = build(&cfg.bin, &inputs2, &out2, kinds.only(), &[])?;
         let _ = std::fs::remove_dir_all(&out2);
         Some(s)
     } else {
@@ -440,8 +462,7 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
         workbook_check,
         officials: cfg.officials,
         communes: cfg.communes,
-        only,
-        fallback_reason,
+        kinds,
         full,
         unchanged,
         one_changed,
@@ -460,6 +481,28 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "ok" } else { "MISSED" }
 }
 
+/// The rows of [`report`]: what, the result, the target and its verdict.
+struct Table(String);
+
+impl Table {
+    fn row(&mut self, what: &str, result: String, target: &str, status: &str) {
+        use std::fmt::Write;
+        let _ = writeln!(self.0, "{what:<44} {result:<38} {target:<16} {status}");
+    }
+
+    /// A run whose target is at most `max` seconds (and `ok`); `more`
+    /// follows the time in the result.
+    fn timed(&mut self, what: &str, secs: f64, more: &str, max: f64, ok: bool) {
+        let status = verdict(ok && secs <= max);
+        self.row(
+            what,
+            format!("{secs:.2} s{more}"),
+            &format!("≤ {max} s"),
+            status,
+        );
+    }
+}
+
 /// The table of measurements and targets.
 pub fn report(r: &Results) -> String {
     use std::fmt::Write;
@@ -472,56 +515,53 @@ pub fn report(r: &Results) -> String {
         "\nbaocao whole-province benchmark: {} officials in {} communes, {} CPUs",
         r.officials, r.communes, cpus
     );
-    match (&r.only, &r.fallback_reason) {
-        (Some(k), Some(_)) => {
-            let _ = writeln!(
-                s,
-                "NOTE: the build of every kind failed; FALLBACK to --only {k} (see the error above)"
-            );
-        }
-        (Some(k), None) => {
-            let _ = writeln!(s, "kinds: --only {k}");
-        }
-        _ => {
-            let _ = writeln!(s, "kinds: every document kind");
-        }
-    }
-    let mut row = |what: &str, result: String, target: &str, status: &str| {
-        let _ = writeln!(s, "{what:<44} {result:<38} {target:<16} {status}");
+    let _ = match &r.kinds {
+        Kinds::Fallback { kinds, .. } => writeln!(
+            s,
+            "NOTE: the build of every kind failed; FALLBACK to --only {kinds} (see the error above)"
+        ),
+        Kinds::Only(k) => writeln!(s, "kinds: --only {k}"),
+        Kinds::All => writeln!(s, "kinds: every document kind"),
     };
-    row("measurement", "result".into(), "target", "");
-    row(
+    let mut t = Table(s);
+    t.row("measurement", "result".into(), "target", "");
+    let secs = |d: Duration| d.as_secs_f64();
+    t.timed(
         "generate the province (baocao::sample)",
-        format!("{:.2} s", r.generate.as_secs_f64()),
-        "< 1 s",
-        verdict(r.generate.as_secs_f64() < 1.0),
+        secs(r.generate),
+        "",
+        1.0,
+        true,
     );
-    row(
+    t.timed(
         "the province as one workbook: check",
-        format!("{:.2} s", r.workbook_check.as_secs_f64()),
-        "≤ 1 s",
-        verdict(r.workbook_check.as_secs_f64() <= 1.0),
+        secs(r.workbook_check),
+        "",
+        1.0,
+        true,
     );
     let f = &r.full;
-    row(
+    let documents = format!(", {} documents", f.documents);
+    t.timed(
         "whole province from scratch",
-        format!("{:.2} s, {} documents", f.secs(), f.documents),
-        "≤ 15 s",
-        verdict(f.secs() <= 15.0),
+        f.secs(),
+        &documents,
+        15.0,
+        true,
     );
-    row(
+    t.row(
         "  documents per second",
         format!("{:.0}/s", f.documents as f64 / f.secs()),
         "",
         "",
     );
-    row(
+    t.row(
         "  load, compute (wall)",
         format!("{:.2} s, {:.2} s", f.load_ms / 1e3, f.compute_ms / 1e3),
         "",
         "",
     );
-    row(
+    t.row(
         "  render, typeset, write (sum of threads)",
         format!(
             "{:.2} s, {:.2} s, {:.2} s",
@@ -532,13 +572,13 @@ pub fn report(r: &Results) -> String {
         "",
         "",
     );
-    row(
+    t.row(
         "  CPU / wall",
         format!("{:.2}", f.cpu_per_wall()),
         "≥ 1.85 (2 CPUs)",
         verdict(f.cpu_per_wall() >= 1.85 || cpus < 2),
     );
-    row(
+    t.row(
         "  documents other than forms: typesetting",
         format!(
             "{:.0}% of {:.2} s",
@@ -548,7 +588,7 @@ pub fn report(r: &Results) -> String {
         "≤ 25%",
         verdict(f.non_form_share() <= 0.25),
     );
-    row(
+    t.row(
         "  peak memory (VmHWM)",
         format!("{:.0} MB", mb(f.peak_bytes)),
         "≤ 300 MB",
@@ -556,36 +596,38 @@ pub fn report(r: &Results) -> String {
     );
     let sh = &r.sheets;
     let sheet_rate = sh.documents as f64 / sh.secs();
-    row(
+    t.row(
         "evaluation sheets end to end (--force)",
         format!("{sheet_rate:.0}/s ({} in {:.2} s)", sh.documents, sh.secs()),
         "≥ 350/s",
         verdict(sheet_rate >= 350.0),
     );
-    row(
+    t.row(
         "  peak memory, sheets only",
         format!("{:.0} MB", mb(sh.peak_bytes)),
         "",
         "",
     );
-    let u = &r.unchanged;
-    row(
+    let (u, o) = (&r.unchanged, &r.one_changed);
+    let typeset = |s: &Stats| format!(" ({} typeset)", s.typeset);
+    t.timed(
         "re-run, nothing changed",
-        format!("{:.2} s ({} typeset)", u.secs(), u.typeset),
-        "≤ 1 s",
-        verdict(u.secs() <= 1.0 && u.typeset == 0),
+        u.secs(),
+        &typeset(u),
+        1.0,
+        u.typeset == 0,
     );
-    let o = &r.one_changed;
-    row(
+    t.timed(
         "re-run, one official changed",
-        format!("{:.2} s ({} typeset)", o.secs(), o.typeset),
-        "≤ 2 s",
-        verdict(o.secs() <= 2.0),
+        o.secs(),
+        &typeset(o),
+        2.0,
+        true,
     );
     match &r.double {
         Some(d) => {
             let ratio = d.peak_bytes as f64 / f.peak_bytes.max(1) as f64;
-            row(
+            t.row(
                 &format!("2× ({} officials): peak memory", 2 * r.officials),
                 format!(
                     "{:.0} MB ({:+.1}%)",
@@ -595,19 +637,19 @@ pub fn report(r: &Results) -> String {
                 "±15%, ≤ 300 MB",
                 verdict((ratio - 1.0).abs() <= 0.15 && mb(d.peak_bytes) <= 300.0),
             );
-            row(
+            t.row(
                 "  2× from scratch",
                 format!("{:.2} s, {} documents", d.secs(), d.documents),
                 "",
                 "",
             );
         }
-        None => row("2× officials", "not run".into(), "", ""),
+        None => t.row("2× officials", "not run".into(), "", ""),
     }
     match &r.peer {
         Some(Ok(c)) => {
             let rate = c.documents as f64 / c.elapsed.as_secs_f64();
-            row(
+            t.row(
                 "peer: typst-py, 2 processes, PDF/A-2b",
                 format!(
                     "{rate:.0}/s ({} in {:.2} s)",
@@ -617,26 +659,26 @@ pub fn report(r: &Results) -> String {
                 "",
                 "",
             );
-            row(
+            t.row(
                 "  baocao sheets end to end / peer",
                 format!("{:.2}×", sheet_rate / rate),
                 "≥ 1.5×",
                 verdict(sheet_rate / rate >= 1.5 && c.failures == 0),
             );
             if let Some(why) = &c.first_failure {
-                let _ = writeln!(s, "  {} peer failures; first: {why}", c.failures);
+                let _ = writeln!(t.0, "  {} peer failures; first: {why}", c.failures);
             }
         }
-        Some(Err(why)) => row(
+        Some(Err(why)) => t.row(
             "peer (typst-py)",
             format!("skipped: {why}"),
             "≥ 1.5×",
             "n/a",
         ),
-        None => row("peer (typst-py)", "not run".into(), "", ""),
+        None => t.row("peer (typst-py)", "not run".into(), "", ""),
     }
-    let _ = writeln!(s, "changed for the one-official re-run: {}", r.changed);
-    s
+    let _ = writeln!(t.0, "changed for the one-official re-run: {}", r.changed);
+    t.0
 }
 
 #[allow(dead_code)]
