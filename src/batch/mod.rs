@@ -72,6 +72,20 @@ pub const DOSSIER: &str = "ho-so";
 /// What `baocao build` is asked for, declared once: the command line's
 /// options (their doc comments are its help texts, in Vietnamese) and what
 /// tests and benches set. Empty lists select everything.
+/// The codes `--only` takes: the registry's kinds and the dossier.
+fn known_kinds() -> String {
+    let mut known: Vec<&str> = docs::KINDS.iter().map(|k| k.code()).collect();
+    known.push(DOSSIER);
+    known.join(", ")
+}
+
+fn only_help() -> String {
+    format!(
+        "Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (các loại: {})",
+        known_kinds()
+    )
+}
+
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct BuildOptions {
     /// Thư mục dữ liệu
@@ -80,8 +94,8 @@ pub struct BuildOptions {
     /// Thư mục kết quả
     #[arg(short, long, default_value = "out", value_name = "THƯ MỤC")]
     pub out: PathBuf,
-    /// Chỉ sinh các loại văn bản này, cách nhau bởi dấu phẩy (ví dụ: phieu-danh-gia,danh-sach-xep-loai)
-    #[arg(long, value_delimiter = ',', value_name = "LOẠI")]
+    // The help lists the registry's codes (`known_kinds`).
+    #[arg(long, value_delimiter = ',', value_name = "LOẠI", help = only_help())]
     pub only: Vec<String>,
     /// Chỉ sinh cho các xã/phường này (mã, cách nhau bởi dấu phẩy)
     #[arg(long = "commune", value_delimiter = ',', value_name = "MÃ")]
@@ -286,11 +300,9 @@ impl<'o> Build<'o> {
             match docs::kind(code) {
                 Some(k) => kinds.push(k),
                 None => {
-                    let mut known: Vec<&str> = docs::KINDS.iter().map(|k| k.code()).collect();
-                    known.push(DOSSIER);
                     return Err(BuildError::Usage(format!(
                         "loại văn bản \"{code}\" không có; các loại: {}",
-                        known.join(", ")
+                        known_kinds()
                     )));
                 }
             }
