@@ -69,9 +69,6 @@ pub use write::{ManifestEntry, sha256_hex};
 /// documents, not a document kind).
 pub const DOSSIER: &str = "ho-so";
 
-/// What `baocao build` is asked for, declared once: the command line's
-/// options (their doc comments are its help texts, in Vietnamese) and what
-/// tests and benches set. Empty lists select everything.
 /// The codes `--only` takes: the registry's kinds and the dossier.
 fn known_kinds() -> String {
     let mut known: Vec<&str> = docs::KINDS.iter().map(|k| k.code()).collect();
@@ -86,6 +83,9 @@ fn only_help() -> String {
     )
 }
 
+/// What `baocao build` is asked for, declared once: the command line's
+/// options (their doc comments are its help texts, in Vietnamese) and what
+/// tests and benches set. Empty lists select everything.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct BuildOptions {
     /// Thư mục dữ liệu
