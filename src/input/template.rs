@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 use serde_json::Value as J;
 
 use super::schema::{Codes, Column, Kind};
+use crate::vn::upper_first;
 use super::sheet::SheetKind;
 use super::{Dataset, GUIDE_SHEET, SHEETS};
 
@@ -37,14 +38,6 @@ pub fn sheet_order() -> Vec<&'static SheetKind> {
 /// The Vietnamese name of the sheet of list `key`.
 fn sheet_name(key: &str) -> Option<&'static str> {
     SHEETS.iter().find(|s| s.key == key).map(|s| s.names[0])
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// A code list's Vietnamese labels, as the dropdowns offer them.

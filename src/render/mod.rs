@@ -189,6 +189,15 @@ mod tests {
     }
 
     #[test]
+    fn upper_first_filter_capitalises_the_first_letter_only() {
+        let t = lib(&[("t.typ.j2", "{{ c | upper_first }}")]);
+        let out = render(&t, serde_json::json!({"c": "đảng uỷ xã Hoà An *x*"}));
+        // Still plain text, never markup.
+        assert_eq!(out, "#\"Đảng uỷ xã Hoà An *x*\";");
+        assert_eq!(render(&t, serde_json::json!({"c": ""})), "#\"\";");
+    }
+
+    #[test]
     fn missing_field_is_an_error() {
         let t = lib(&[("t.typ.j2", "{{ nope }}")]);
         assert!(t.render("t.typ.j2", &serde_json::json!({})).is_err());
