@@ -13,9 +13,9 @@ use rust_xlsxwriter::{
 use serde_json::Value as J;
 
 use super::schema::{Codes, Column, Kind};
-use crate::vn::upper_first;
 use super::sheet::SheetKind;
 use super::{Dataset, GUIDE_SHEET, SHEETS};
+use crate::vn::upper_first;
 
 /// The file names `baocao mau` writes.
 pub const WORKBOOK: &str = "du-lieu.xlsx";
