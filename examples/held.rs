@@ -1,7 +1,8 @@
 //! Memory aid: `cargo run --release --example held -- DIR` loads the data
 //! folder DIR, computes the model and plans every document, and prints the
 //! heap bytes each step holds (a counting allocator over the system's),
-//! the load's peak, and what the planned jobs hold.
+//! the load's peak, what the planned jobs hold, and what is left once the
+//! data is freed and the view-models spilled (what the typesetting holds).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
@@ -54,11 +55,18 @@ fn main() {
     let jobs = baocao::docs::plan(&model, &baocao::docs::Selection::default());
     let planned = held(&format!("plan, {} jobs", jobs.len()));
     let json: usize = jobs.iter().map(|j| j.vm.len()).sum();
-    drop(jobs);
+    // What the typesetting holds: the jobs, the view-models spilled, the
+    // dataset and the model freed (batch::build's `prepare`).
+    let mut jobs = jobs;
     drop(model);
+    drop(ds);
+    baocao::docs::spill(&mut jobs);
+    let spilled = held("prepare (data freed, view-models spilled)");
+    drop(jobs);
     println!(
-        "the jobs held {} (view-models: {} of JSON); the dataset {}",
-        mb(planned - NOW.load(Ordering::Relaxed)),
+        "the jobs held {} before spilling, {} after (view-models: {} of JSON); the dataset {}",
+        mb(planned - dataset),
+        mb(spilled - NOW.load(Ordering::Relaxed)),
         mb(json as isize),
         mb(dataset)
     );

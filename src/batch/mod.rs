@@ -9,7 +9,11 @@
 //!    template library;
 //! 3. `compute`: scores, ratings and the rest of the model;
 //! 4. `plan`: every kind of the selection plans its documents
-//!    ([`docs::plan`]);
+//!    ([`docs::plan`]); `prepare`: what the later steps need of the data
+//!    and the model is taken (the exports' bytes among it), both are
+//!    freed, and the view-models go to a temporary file ([`docs::spill`]),
+//!    so that what the typesetting holds besides its own work does not
+//!    grow with the province;
 //! 5. `lock`: one run at a time writes into OUT; what killed runs left
 //!    in the staging area goes (`staging.rs`);
 //! 6. `reuse`: documents whose cache key is unchanged and whose file
@@ -212,8 +216,16 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     b.stages.step("load", &mut t);
     let model = b.compute(&ds);
     b.stages.step("compute", &mut t);
-    let jobs = b.plan(&model);
+    let mut jobs = b.plan(&model);
     b.stages.step("plan", &mut t);
+    // What the steps after typesetting need of the data and the model,
+    // taken now: both grow with the province, and are freed before the
+    // typesetting (its peak memory).
+    let after = b.after_typesetting(&ds, &model);
+    drop(model);
+    drop(ds);
+    docs::spill(&mut jobs);
+    b.stages.step("prepare", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
     b.stages.step("reuse", &mut t);
@@ -222,9 +234,9 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
         b.stages.step("typeset", &mut t);
         b.commit(staged)?;
         b.stages.step("commit", &mut t);
-        b.dossiers(&ds)?;
+        b.dossiers(&after.communes)?;
         b.stages.step("dossiers", &mut t);
-        b.exports(&model)?;
+        b.exports(after.exports)?;
         b.stages.step("exports", &mut t);
         b.prune();
         b.manifest()?;
@@ -238,7 +250,20 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
         staging::remove_run_dir(&opts.out);
     }
     done?;
-    Ok(b.report(jobs.len(), todo.len(), ds.notices.clone()))
+    Ok(b.report(jobs.len(), todo.len(), after.notices))
+}
+
+/// An export, where it goes, and its bytes (or why they were not made).
+type ExportBytes = (&'static docs::Export, PathBuf, Result<Vec<u8>, String>);
+
+/// What the steps after typesetting need of the dataset and the model
+/// ([`Build::after_typesetting`]).
+struct AfterTypesetting {
+    /// The communes whose dossiers are made.
+    communes: Vec<String>,
+    /// Each export of the selection: where it goes and its bytes.
+    exports: Vec<ExportBytes>,
+    notices: Vec<crate::diag::Notice>,
 }
 
 /// A build under way: what the steps hand on to each other.
@@ -508,10 +533,31 @@ impl<'o> Build<'o> {
         Ok(())
     }
 
+    /// Between steps 4 and 5: what the dossiers, the exports and the
+    /// report need of the data and the model (the exports' bytes, made
+    /// now; an export that failed fails the run at its step, as before).
+    fn after_typesetting(&mut self, ds: &Dataset, model: &Model) -> AfterTypesetting {
+        let communes = ds
+            .communes
+            .iter()
+            .filter(|c| self.dossiers && self.sel.wants_commune(&c.id))
+            .map(|c| c.id.clone())
+            .collect();
+        let exports = docs::exports(&self.sel)
+            .into_iter()
+            .map(|e| (e, e.path(model), e.bytes(model)))
+            .collect();
+        AfterTypesetting {
+            communes,
+            exports,
+            notices: ds.notices.clone(),
+        }
+    }
+
     /// Step 9: one dossier per selected commune, from its documents on disk
     /// of the kinds that go into the dossier; unchanged ones are kept
     /// (unless encrypted: AES salts every entry anew).
-    fn dossiers(&mut self, ds: &Dataset) -> Result<(), BuildError> {
+    fn dossiers(&mut self, communes: &[String]) -> Result<(), BuildError> {
         if !self.dossiers {
             return Ok(());
         }
@@ -520,8 +566,8 @@ impl<'o> Build<'o> {
         let password = self.opts.zip_password.as_deref();
         // (path, key, prefix, members) of each dossier to make anew.
         let mut todo = Vec::new();
-        for c in ds.communes.iter().filter(|c| self.sel.wants_commune(&c.id)) {
-            let prefix = format!("{}/xa/{}/", self.period, c.id);
+        for c in communes {
+            let prefix = format!("{}/xa/{c}/", self.period);
             let members: Vec<ManifestEntry> = self
                 .entries
                 .values()
@@ -531,7 +577,7 @@ impl<'o> Build<'o> {
                 })
                 .cloned()
                 .collect();
-            let path = format!("{}/{DOSSIER}/{}.zip", self.period, c.id);
+            let path = format!("{}/{DOSSIER}/{c}.zip", self.period);
             let key = dossier::key(&members, password.is_some());
             if password.is_none()
                 && let Some(e) = self.cache.fresh(out, &path, &key)
@@ -564,11 +610,10 @@ impl<'o> Build<'o> {
 
     /// Step 10: the exports the selected kinds feed, each rewritten only
     /// when its content changed.
-    fn exports(&mut self, model: &Model) -> Result<(), BuildError> {
+    fn exports(&mut self, exports: Vec<ExportBytes>) -> Result<(), BuildError> {
         let t = Instant::now();
-        for export in docs::exports(&self.sel) {
-            let path = export.path(model);
-            let bytes = export.bytes(model).map_err(BuildError::Setup)?;
+        for (export, path, bytes) in exports {
+            let bytes = bytes.map_err(BuildError::Setup)?;
             let e = write::write_if_changed(
                 &self.opts.out,
                 &path,

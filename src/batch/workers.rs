@@ -303,7 +303,8 @@ impl<'a> Run<'a> {
         // The view-model is parsed once per document.
         let t = Instant::now();
         let vm =
-            serde_json::from_str::<serde_json::Value>(&job.vm.json()).map_err(|e| e.to_string())?;
+            serde_json::from_str::<serde_json::Value>(&job.vm.json().map_err(|e| e.to_string())?)
+                .map_err(|e| e.to_string())?;
         Clocks::add(&self.clocks.render, t);
         let title = vm["doc"]["title"].as_str();
         let variants = job.fit_variants.saturating_sub(skip).max(1);
@@ -335,7 +336,10 @@ impl<'a> Run<'a> {
         let t = Instant::now();
         let vms: Result<Vec<serde_json::Value>, _> = forms
             .iter()
-            .map(|j| serde_json::from_str::<serde_json::Value>(&j.vm.json()))
+            .map(|j| {
+                let json = j.vm.json().map_err(|e| e.to_string())?;
+                serde_json::from_str::<serde_json::Value>(&json).map_err(|e| e.to_string())
+            })
             .collect();
         Clocks::add(&self.clocks.render, t);
         let Ok(vms) = vms else {

@@ -26,6 +26,7 @@ mod ratings_csv;
 mod ratings_xlsx;
 mod registry;
 mod thong_ke;
+mod vm;
 
 use std::path::PathBuf;
 
@@ -34,6 +35,7 @@ use serde::Serialize;
 use crate::model::Model;
 pub use plugin::{DocKind, Export, KindSpec, Treatment};
 pub use registry::{EXPORTS, KINDS, exports, kind};
+pub use vm::{Vm, spill};
 
 /// One document to build: where it goes and what it is rendered from.
 #[derive(Debug, Clone)]
@@ -84,61 +86,6 @@ pub fn file_stem(id: &str) -> String {
 
 pub(crate) fn to_value<T: Serialize>(vm: &T) -> Vm {
     Vm::new(serde_json::to_string(vm).expect("view-models serialise"))
-}
-
-/// A planned document's view-model: compact JSON, deflated while it waits
-/// for its turn (a province plans every document at once: 23 MB of JSON for
-/// 3,555 officials, growing with the province; the jobs hold 11.6 MB at the
-/// default level, 14.4 MB at the fastest, for no measurable planning time),
-/// with the digest of the JSON for the cache key.
-#[derive(Debug, Clone)]
-pub struct Vm {
-    /// Exactly as long as the deflated bytes (the encoder's buffer grows by
-    /// doubling: kept as it was, it held up to twice the bytes).
-    deflated: Box<[u8]>,
-    len: usize,
-    digest: [u8; 32],
-}
-
-impl Vm {
-    pub fn new(json: String) -> Vm {
-        use sha2::{Digest, Sha256};
-        use std::io::Write;
-        let mut z = flate2::write::DeflateEncoder::new(
-            Vec::with_capacity(json.len() / 4),
-            flate2::Compression::default(),
-        );
-        z.write_all(json.as_bytes()).expect("deflate in memory");
-        Vm {
-            deflated: z.finish().expect("deflate in memory").into_boxed_slice(),
-            len: json.len(),
-            digest: Sha256::digest(json.as_bytes()).into(),
-        }
-    }
-
-    /// The JSON.
-    pub fn json(&self) -> String {
-        use std::io::Read;
-        let mut s = String::with_capacity(self.len);
-        flate2::read::DeflateDecoder::new(&self.deflated[..])
-            .read_to_string(&mut s)
-            .expect("deflated by Vm::new");
-        s
-    }
-
-    /// The length of the JSON (a document's size, for scheduling).
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// SHA-256 of the JSON.
-    pub fn digest(&self) -> &[u8] {
-        &self.digest
-    }
 }
 
 /// The folder of a commune's documents: `<period>/xa/<commune>`.
