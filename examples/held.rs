@@ -60,7 +60,7 @@ fn main() {
     let mut jobs = jobs;
     drop(model);
     drop(ds);
-    baocao::docs::spill(&mut jobs);
+    baocao::docs::spill(jobs.iter_mut());
     let spilled = held("prepare (data freed, view-models spilled)");
     drop(jobs);
     println!(

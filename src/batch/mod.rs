@@ -10,14 +10,14 @@
 //! 3. `compute`: scores, ratings and the rest of the model;
 //! 4. `plan`: every kind of the selection plans its documents
 //!    ([`docs::plan`]); `prepare`: what the later steps need of the data
-//!    and the model is taken (the exports' bytes among it), both are
-//!    freed, and the view-models go to a temporary file ([`docs::spill`]),
-//!    so that what the typesetting holds besides its own work does not
-//!    grow with the province;
+//!    and the model is taken (the exports' bytes among it) and both are
+//!    freed, so that what the typesetting holds besides its own work does
+//!    not grow with the province;
 //! 5. `lock`: one run at a time writes into OUT; what killed runs left
 //!    in the staging area goes (`staging.rs`);
 //! 6. `reuse`: documents whose cache key is unchanged and whose file
-//!    is intact are kept (`cache.rs`);
+//!    is intact are kept (`cache.rs`); the view-models of the others wait
+//!    in a temporary file ([`docs::spill`]);
 //! 7. `typeset`: the others are rendered and typeset on worker
 //!    threads, each written into this run's staged tree, a mirror of OUT
 //!    in the staging area (`workers.rs`, `write.rs`); if any fails, or
@@ -224,10 +224,17 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     let after = b.after_typesetting(&ds, &model);
     drop(model);
     drop(ds);
-    docs::spill(&mut jobs);
     b.stages.step("prepare", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
+    // The view-models still to typeset wait on disk.
+    docs::spill(
+        jobs.iter_mut()
+            .enumerate()
+            .filter(|(i, _)| todo.binary_search(i).is_ok())
+            .map(|(_, j)| j),
+    );
+    let todo: Vec<&Job> = todo.iter().map(|&i| &jobs[i]).collect();
     b.stages.step("reuse", &mut t);
     let done = (|| {
         let staged = b.typeset(&todo, fonts, &templates, progress)?;
@@ -416,13 +423,8 @@ impl<'o> Build<'o> {
     }
 
     /// Step 6: the documents unchanged since the last run are kept; the
-    /// others are returned, to be typeset.
-    fn reuse<'j>(
-        &mut self,
-        jobs: &'j [Job],
-        fonts: &FontSet,
-        templates: &Templates,
-    ) -> Vec<&'j Job> {
+    /// others are returned (their indices, in order), to be typeset.
+    fn reuse(&mut self, jobs: &[Job], fonts: &FontSet, templates: &Templates) -> Vec<usize> {
         let t = Instant::now();
         if !self.opts.force {
             self.cache = cache::Cache::load(&self.opts.out, &self.period);
@@ -447,14 +449,14 @@ impl<'o> Build<'o> {
             })
             .collect();
         let mut todo = Vec::new();
-        for (job, key) in jobs.iter().zip(keys) {
+        for (i, (job, key)) in jobs.iter().zip(keys).enumerate() {
             let path = rel(&job.path);
             match self.cache.fresh(&self.opts.out, &path, &key) {
                 Some(e) => {
                     self.entries.insert(path, e.clone());
                 }
                 None => {
-                    todo.push(job);
+                    todo.push(i);
                     self.keys.insert(path, key);
                 }
             }

@@ -85,7 +85,11 @@ impl Vm {
 /// Move the view-models of `jobs` to one temporary file, which the system
 /// removes however the process ends. Should the file not be made, they
 /// stay in memory: the run goes on the same.
-pub fn spill(jobs: &mut [Job]) {
+pub fn spill<'a>(jobs: impl IntoIterator<Item = &'a mut Job>) {
+    let mut jobs: Vec<&mut Job> = jobs.into_iter().collect();
+    if jobs.is_empty() {
+        return;
+    }
     let Ok(file) = tempfile::tempfile() else {
         return;
     };
@@ -140,7 +144,7 @@ mod tests {
             .collect();
         let mut jobs: Vec<Job> = texts.iter().map(|t| job(t)).collect();
         let digests: Vec<Vec<u8>> = jobs.iter().map(|j| j.vm.digest().to_vec()).collect();
-        spill(&mut jobs);
+        spill(jobs.iter_mut());
         assert!(
             jobs.iter()
                 .all(|j| matches!(j.vm.stored, Stored::Spilled { .. }))
@@ -161,7 +165,7 @@ mod tests {
             assert_eq!(j.vm.digest(), &d[..]);
         }
         // Spilling again keeps them where they are.
-        spill(&mut jobs);
+        spill(jobs.iter_mut());
         assert_eq!(jobs[3].vm.json().unwrap(), texts[3]);
     }
 }
