@@ -229,9 +229,19 @@ impl Typesetting<'_> {
                     on_own_pool(|| {
                         while let Some(unit) = next_unit() {
                             let results = match unit {
+                                // The provincial documents (one unit, first):
+                                // the batches beside them keep less cache.
                                 Unit::Docs(list) => list
                                     .iter()
-                                    .map(|&i| (jobs[i], run.one(jobs[i], 0)))
+                                    .map(|&i| {
+                                        let one = || run.one(jobs[i], 0);
+                                        let r = if jobs[i].commune.is_none() {
+                                            self.engine.heavy(one)
+                                        } else {
+                                            one()
+                                        };
+                                        (jobs[i], r)
+                                    })
                                     .collect(),
                                 Unit::Batch { members, variant } => run.batch(&members, variant),
                             };

@@ -33,6 +33,9 @@ const EVICT_MAX_AGE: usize = 3;
 /// texts) are used by every batch. 10 batches kept ≈ 80 MB more for no
 /// measurable speed.
 const EVICT_MAX_AGE_BATCH: usize = 3;
+/// The same while a long document is laid out beside the batches
+/// ([`Engine::heavy`]): the two together set the run's peak.
+const EVICT_MAX_AGE_BATCH_BESIDE_HEAVY: usize = 1;
 
 fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("static virtual path");
@@ -50,6 +53,8 @@ pub struct Engine {
     repertoire: std::sync::OnceLock<std::collections::BTreeSet<Vec<u8>>>,
     /// The PDF standard every file conforms to (None: plain PDF 1.7).
     standard: Option<PdfStandard>,
+    /// Documents of [`Engine::heavy`] being typeset now.
+    heavy: std::sync::atomic::AtomicUsize,
 }
 
 /// A document that failed to typeset: Typst's messages with the line in the
@@ -85,6 +90,7 @@ impl Engine {
             modules,
             repertoire: std::sync::OnceLock::new(),
             standard: Some(PdfStandard::A_2b),
+            heavy: Default::default(),
         }
     }
 
@@ -96,6 +102,22 @@ impl Engine {
 
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
+    }
+
+    /// Run `f` (typesetting a long document, whose layout takes memory in
+    /// proportion to its pages) with the batches typeset meanwhile keeping
+    /// less of Typst's cache.
+    pub fn heavy<T>(&self, f: impl FnOnce() -> T) -> T {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        struct Guard<'a>(&'a AtomicUsize);
+        impl Drop for Guard<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+        self.heavy.fetch_add(1, Ordering::Relaxed);
+        let _guard = Guard(&self.heavy);
+        f()
     }
 
     /// Compile one document to PDF. `date` is the document date (PDF metadata),
@@ -214,7 +236,12 @@ impl Engine {
         date: (i32, u8, u8),
         keep_overflow: bool,
     ) -> Result<Batch, TypesetError> {
-        evicting(EVICT_MAX_AGE_BATCH, || {
+        let age = if self.heavy.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+            EVICT_MAX_AGE_BATCH_BESIDE_HEAVY
+        } else {
+            EVICT_MAX_AGE_BATCH
+        };
+        evicting(age, || {
             let len: usize = sources.iter().map(|s| s.len() + 8).sum();
             let mut text = String::with_capacity(REPERTOIRE.len() + len);
             text.push_str(REPERTOIRE);
@@ -618,6 +645,19 @@ mod tests {
         let e = engine();
         let err = e.pdf("#read(\"/etc/passwd\")", (2026, 7, 5)).unwrap_err();
         assert!(err.to_string().contains("main.typ:1:"), "{err}");
+    }
+
+    #[test]
+    fn a_heavy_document_is_counted_while_it_runs_even_if_it_panics() {
+        use std::sync::atomic::Ordering::Relaxed;
+        let e = engine();
+        assert_eq!(e.heavy.load(Relaxed), 0);
+        assert_eq!(e.heavy(|| e.heavy.load(Relaxed)), 1);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            e.heavy(|| panic!("mid-document"))
+        }));
+        assert!(r.is_err());
+        assert_eq!(e.heavy.load(Relaxed), 0);
     }
 
     #[test]
