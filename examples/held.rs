@@ -56,12 +56,12 @@ fn main() {
     let planned = held(&format!("plan, {} jobs", jobs.len()));
     let json: usize = jobs.iter().map(|j| j.vm.len()).sum();
     // What the typesetting holds: the jobs, the view-models spilled, the
-    // dataset and the model freed (batch::build's `prepare`).
+    // dataset and the model freed (batch::build, after `plan`).
     let mut jobs = jobs;
     drop(model);
     drop(ds);
     baocao::docs::spill(jobs.iter_mut());
-    let spilled = held("prepare (data freed, view-models spilled)");
+    let spilled = held("before typesetting (data freed, view-models spilled)");
     drop(jobs);
     println!(
         "the jobs held {} before spilling, {} after (view-models: {} of JSON); the dataset {}",

@@ -9,8 +9,8 @@
 //!    template library;
 //! 3. `compute`: scores, ratings and the rest of the model;
 //! 4. `plan`: every kind of the selection plans its documents
-//!    ([`docs::plan`]); `prepare`: what the later steps need of the data
-//!    and the model is taken (the exports' bytes among it) and both are
+//!    ([`docs::plan`]); beside them, what the later steps need of the data
+//!    and the model is taken (the exports' bytes among it), and both are
 //!    freed, so that what the typesetting holds besides its own work does
 //!    not grow with the province;
 //! 5. `lock`: one run at a time writes into OUT; what killed runs left
@@ -216,15 +216,12 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     b.stages.step("load", &mut t);
     let model = b.compute(&ds);
     b.stages.step("compute", &mut t);
-    let mut jobs = b.plan(&model);
-    b.stages.step("plan", &mut t);
-    // What the steps after typesetting need of the data and the model,
-    // taken now: both grow with the province, and are freed before the
-    // typesetting (its peak memory).
-    let after = b.after_typesetting(&ds, &model);
+    let (mut jobs, after) = b.plan(&ds, &model);
+    // The data and the model grow with the province: freed before the
+    // typesetting (its peak memory), which needs only the jobs.
     drop(model);
     drop(ds);
-    b.stages.step("prepare", &mut t);
+    b.stages.step("plan", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
     // The view-models still to typeset wait on disk.
@@ -406,12 +403,18 @@ impl<'o> Build<'o> {
         model
     }
 
-    /// Step 4: the documents of the selection.
-    fn plan(&mut self, model: &Model) -> Vec<Job> {
+    /// Step 4: the documents of the selection, and beside them (on the
+    /// other core) what the steps after typesetting need of the data and
+    /// the model.
+    fn plan(&mut self, ds: &Dataset, model: &Model) -> (Vec<Job>, AfterTypesetting) {
         let t = Instant::now();
-        let jobs = docs::plan(model, &self.sel);
+        let this = &*self;
+        let planned = rayon::join(
+            || docs::plan(model, &this.sel),
+            || this.after_typesetting(ds, model),
+        );
         self.stages.compute += t.elapsed();
-        jobs
+        planned
     }
 
     /// Step 5: OUT is ours: one run at a time writes into it, and what
@@ -535,10 +538,10 @@ impl<'o> Build<'o> {
         Ok(())
     }
 
-    /// Between steps 4 and 5: what the dossiers, the exports and the
-    /// report need of the data and the model (the exports' bytes, made
-    /// now; an export that failed fails the run at its step, as before).
-    fn after_typesetting(&mut self, ds: &Dataset, model: &Model) -> AfterTypesetting {
+    /// Part of step 4: what the dossiers, the exports and the report need
+    /// of the data and the model (the exports' bytes, made now; an export
+    /// that failed fails the run at its step, as before).
+    fn after_typesetting(&self, ds: &Dataset, model: &Model) -> AfterTypesetting {
         let communes = ds
             .communes
             .iter()
