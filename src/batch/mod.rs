@@ -16,8 +16,8 @@
 //! 5. `lock`: one run at a time writes into OUT; what killed runs left
 //!    in the staging area goes (`staging.rs`);
 //! 6. `reuse`: documents whose cache key is unchanged and whose file
-//!    is intact are kept (`cache.rs`); the view-models of the others wait
-//!    in a temporary file ([`docs::spill`]);
+//!    is intact are kept (`cache.rs`), their view-models dropped; those
+//!    of the others wait in a temporary file ([`docs::spill`]);
 //! 7. `typeset`: the others are rendered and typeset on worker
 //!    threads, each written into this run's staged tree, a mirror of OUT
 //!    in the staging area (`workers.rs`, `write.rs`); if any fails, or
@@ -224,13 +224,13 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     b.stages.step("plan", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);
-    // The view-models still to typeset wait on disk.
-    docs::spill(
-        jobs.iter_mut()
-            .enumerate()
-            .filter(|(i, _)| todo.binary_search(i).is_ok())
-            .map(|(_, j)| j),
-    );
+    // The view-models still to typeset wait on disk; the others go.
+    let (to_typeset, kept): (Vec<_>, Vec<_>) = jobs
+        .iter_mut()
+        .enumerate()
+        .partition(|(i, _)| todo.binary_search(i).is_ok());
+    kept.into_iter().for_each(|(_, j)| j.vm.release());
+    docs::spill(to_typeset.into_iter().map(|(_, j)| j));
     let todo: Vec<&Job> = todo.iter().map(|&i| &jobs[i]).collect();
     b.stages.step("reuse", &mut t);
     let done = (|| {
