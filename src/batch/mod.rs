@@ -545,7 +545,7 @@ impl<'o> Build<'o> {
         let communes = ds
             .communes
             .iter()
-            .filter(|c| self.dossiers && self.sel.wants_commune(&c.id))
+            .filter(|c| self.sel.wants_commune(&c.id))
             .map(|c| c.id.clone())
             .collect();
         let exports = docs::exports(&self.sel)

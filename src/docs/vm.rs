@@ -24,12 +24,13 @@ pub struct Vm {
 #[derive(Debug, Clone)]
 enum Stored {
     Held(Box<str>),
-    /// `n` bytes at `at` in the spill file.
+    /// The JSON's `len` bytes, at `at` in the spill file.
     Spilled {
         file: Arc<Mutex<File>>,
         at: u64,
-        n: usize,
     },
+    /// Dropped: the document is not typeset ([`Vm::release`]).
+    Released,
 }
 
 impl Vm {
@@ -46,8 +47,9 @@ impl Vm {
     pub fn json(&self) -> std::io::Result<String> {
         match &self.stored {
             Stored::Held(s) => Ok(s.to_string()),
-            Stored::Spilled { file, at, n } => {
-                let mut buf = vec![0; *n];
+            Stored::Released => Err(std::io::Error::other("view-model released")),
+            Stored::Spilled { file, at } => {
+                let mut buf = vec![0; self.len];
                 let mut f = file.lock().unwrap_or_else(|e| e.into_inner());
                 f.seek(SeekFrom::Start(*at))?;
                 f.read_exact(&mut buf)?;
@@ -60,7 +62,7 @@ impl Vm {
     /// Drop the JSON of a document that will not be typeset (kept from the
     /// last run); its length and digest stay.
     pub fn release(&mut self) {
-        self.stored = Stored::Held(Box::default());
+        self.stored = Stored::Released;
     }
 
     /// The length of the JSON (a document's size, for scheduling).
@@ -78,11 +80,15 @@ impl Vm {
     }
 }
 
-/// Move the view-models of `jobs` to one temporary file, which the system
+/// Move the view-models of `jobs` still held to one temporary file, which the system
 /// removes however the process ends. Should the file not be made, they
 /// stay in memory: the run goes on the same.
 pub fn spill<'a>(jobs: impl IntoIterator<Item = &'a mut Job>) {
-    let mut jobs: Vec<&mut Job> = jobs.into_iter().collect();
+    // Only those still held.
+    let jobs: Vec<&mut Job> = jobs
+        .into_iter()
+        .filter(|j| matches!(j.vm.stored, Stored::Held(_)))
+        .collect();
     if jobs.is_empty() {
         return;
     }
@@ -90,32 +96,27 @@ pub fn spill<'a>(jobs: impl IntoIterator<Item = &'a mut Job>) {
         return;
     };
     let mut w = BufWriter::new(file);
+    // Each one's offset in the file.
     let mut places = Vec::with_capacity(jobs.len());
     let mut at = 0u64;
-    for job in jobs.iter() {
-        match &job.vm.stored {
-            Stored::Held(b) => {
-                if w.write_all(b.as_bytes()).is_err() {
-                    return;
-                }
-                places.push(Some((at, b.len())));
-                at += b.len() as u64;
+    for job in &jobs {
+        if let Stored::Held(json) = &job.vm.stored {
+            if w.write_all(json.as_bytes()).is_err() {
+                return;
             }
-            Stored::Spilled { .. } => places.push(None),
+            places.push(at);
+            at += json.len() as u64;
         }
     }
     let Ok(file) = w.into_inner() else {
         return;
     };
     let file = Arc::new(Mutex::new(file));
-    for (job, place) in jobs.iter_mut().zip(places) {
-        if let Some((at, n)) = place {
-            job.vm.stored = Stored::Spilled {
-                file: file.clone(),
-                at,
-                n,
-            };
-        }
+    for (job, at) in jobs.into_iter().zip(places) {
+        job.vm.stored = Stored::Spilled {
+            file: file.clone(),
+            at,
+        };
     }
 }
 
@@ -167,6 +168,10 @@ mod tests {
             (kept.vm.len(), kept.vm.digest()),
             (texts[5].len(), &digests[5][..])
         );
+        assert!(kept.vm.json().is_err());
+        // It is not spilled.
+        spill(std::iter::once(&mut kept));
+        assert!(matches!(kept.vm.stored, Stored::Released));
         // Spilling again keeps them where they are.
         spill(jobs.iter_mut());
         assert_eq!(jobs[3].vm.json().unwrap(), texts[3]);
