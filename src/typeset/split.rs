@@ -9,7 +9,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use pdf_writer::{Dict, Finish, Name, Null, Obj, Pdf, Ref, Settings, Str, TextStr};
 use sha2::{Digest, Sha256};
 
 /// One output of [`split`]: its pages (0-based) and the PDF title.
@@ -99,93 +100,191 @@ fn extract(
     title: Option<&str>,
     digests: &mut HashMap<ObjectId, [u8; 32]>,
 ) -> Result<Vec<u8>, String> {
-    let mut out = Document::with_version(src.version.clone());
-    let mut copier = Copier {
+    // Ids 1 (catalog) and 2 (pages), then the objects copied from 3 in the
+    // order they are reached, then the information and the metadata.
+    let (catalog_id, pages_id) = (Ref::new(1), Ref::new(2));
+    let mut reach = Reach {
         src,
         map: HashMap::new(),
-        out: &mut out,
+        order: Vec::new(),
     };
-    // Page tree: ids 1 (catalog) and 2 (pages) first, then the pages.
-    let catalog_id = copier.out.new_object_id();
-    let pages_id = copier.out.new_object_id();
-    let kids = page_ids
-        .iter()
-        .map(|&p| copier.copy_ref(p, Some(pages_id)).map(Object::Reference))
-        .collect::<Result<Vec<_>, _>>()?;
-    let intents = shared.intents.map(|i| copier.copy(i)).transpose()?;
-    // The streams copied, by their id in the output (its order).
-    let mut copied: Vec<(ObjectId, ObjectId, &lopdf::Stream)> = copier
-        .map
-        .iter()
-        .filter_map(|(&s, &n)| match src.get_object(s) {
-            Ok(Object::Stream(st)) => Some((n, s, st)),
-            _ => None,
-        })
-        .collect();
-    copied.sort_unstable_by_key(|&(n, _, _)| n);
-
-    let mut pages = Dictionary::new();
-    pages.set("Type", Object::Name(b"Pages".to_vec()));
-    pages.set("Count", Object::Integer(kids.len() as i64));
-    pages.set("Kids", Object::Array(kids));
-    out.objects.insert(pages_id, Object::Dictionary(pages));
-
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", Object::Name(b"Catalog".to_vec()));
-    catalog.set("Pages", Object::Reference(pages_id));
-    if let Some(lang) = shared.lang {
-        catalog.set("Lang", lang.clone());
+    for &p in page_ids {
+        reach.object(p)?;
     }
-    if let Some(intents) = intents {
-        catalog.set("OutputIntents", intents);
+    if let Some(intents) = shared.intents {
+        reach.value(intents)?;
     }
-
-    let mut info = shared.info.cloned().unwrap_or_default();
-    match title {
-        Some(t) => info.set("Title", text_string(t)),
-        None => {
-            info.remove(b"Title");
-        }
-    }
-    let info_id = out.add_object(Object::Dictionary(info));
-    out.trailer.set("Root", Object::Reference(catalog_id));
-    out.trailer.set("Info", Object::Reference(info_id));
+    let Reach { map, order, .. } = reach;
+    let info_id = Ref::new(FIRST_COPIED + order.len() as i32);
+    let meta_id = info_id.next();
+    let object = |id: ObjectId| {
+        src.get_object(id)
+            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))
+    };
 
     // A stable file identifier (no time, no randomness, so the same page
     // always gives the same bytes): the hash of the digests of every
     // stream copied (content, fonts), in the output's order, and of the
     // title.
     let mut h = Sha256::new();
-    for (_, src_id, st) in copied {
-        h.update(
-            digests
-                .entry(src_id)
-                .or_insert_with(|| Sha256::digest(&st.content).into()),
-        );
+    let mut stream_bytes = 0;
+    for &sid in &order {
+        if let Object::Stream(st) = object(sid)? {
+            stream_bytes += st.content.len();
+            h.update(
+                digests
+                    .entry(sid)
+                    .or_insert_with(|| Sha256::digest(&st.content).into()),
+            );
+        }
     }
     h.update(title.unwrap_or_default().as_bytes());
     let id = h.finalize()[..16].to_vec();
+
+    // Compact, as krilla writes.
+    let mut pdf =
+        Pdf::with_settings_and_capacity(Settings { pretty: false }, stream_bytes + 16 * 1024);
+    if let Some((major, minor)) = src
+        .version
+        .split_once('.')
+        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+    {
+        pdf.set_version(major, minor);
+    }
+    for &sid in &order {
+        let new = map[&sid];
+        match object(sid)? {
+            // Streams are copied as they are, never re-encoded.
+            Object::Stream(st) => {
+                write_dict(&mut pdf.stream(new, &st.content), &st.dict, &map)?;
+            }
+            Object::Dictionary(d) if page_ids.contains(&sid) => {
+                let mut page = pdf.indirect(new).dict();
+                write_dict(&mut page, d, &map)?;
+                page.pair(Name(b"Parent"), pages_id);
+            }
+            other => write(pdf.indirect(new), other, &map)?,
+        }
+    }
+    pdf.pages(pages_id)
+        .kids(page_ids.iter().map(|p| map[p]))
+        .count(page_ids.len() as i32);
+
+    let mut catalog = pdf.catalog(catalog_id);
+    catalog.pages(pages_id);
+    if let Some(lang) = shared.lang {
+        write(catalog.insert(Name(b"Lang")), lang, &map)?;
+    }
+    if let Some(intents) = shared.intents {
+        write(catalog.insert(Name(b"OutputIntents")), intents, &map)?;
+    }
+    if shared.xmp.is_some() {
+        catalog.metadata(meta_id);
+    }
+    catalog.finish();
+
+    let mut info = pdf.document_info(info_id);
+    for (k, v) in shared.info.iter().flat_map(|d| d.iter()) {
+        if k != b"Title" {
+            write(info.insert(Name(k)), v, &map)?;
+        }
+    }
+    if let Some(t) = title {
+        info.title(TextStr(t));
+    }
+    info.finish();
+
     if let Some(xmp) = shared.xmp {
         let packet = own_xmp(xmp, title, page_ids.len(), &hex(&id));
-        let mut dict = Dictionary::new();
-        dict.set("Type", Object::Name(b"Metadata".to_vec()));
-        dict.set("Subtype", Object::Name(b"XML".to_vec()));
         // Stored unfiltered, as PDF/A readers expect to find it.
-        let stream = lopdf::Stream::new(dict, packet.into_bytes()).with_compression(false);
-        let meta_id = out.add_object(Object::Stream(stream));
-        catalog.set("Metadata", Object::Reference(meta_id));
+        pdf.metadata(meta_id, packet.as_bytes());
     }
-    out.objects.insert(catalog_id, Object::Dictionary(catalog));
-    out.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(id.clone(), StringFormat::Hexadecimal),
-            Object::String(id, StringFormat::Hexadecimal),
-        ]),
-    );
-    let mut bytes = Vec::new();
-    out.save_to(&mut bytes).map_err(|e| format!("PDF: {e}"))?;
-    Ok(bytes)
+    pdf.set_file_id((id.clone(), id));
+    Ok(pdf.finish())
+}
+
+/// The id of the first object copied into an output (after its catalog
+/// and page tree).
+const FIRST_COPIED: i32 = 3;
+
+/// Keys that stay behind: the page tree and structure of the whole batch,
+/// and a stream's length (the writer gives its own).
+fn left_behind(key: &[u8]) -> bool {
+    matches!(key, b"Parent" | b"StructParents" | b"Annots" | b"Length")
+}
+
+/// The objects of `src` that an output takes (those its pages reference,
+/// through any depth), each once, numbered in the order reached.
+struct Reach<'a> {
+    src: &'a Document,
+    map: HashMap<ObjectId, Ref>,
+    order: Vec<ObjectId>,
+}
+
+impl Reach<'_> {
+    fn object(&mut self, id: ObjectId) -> Result<(), String> {
+        if self.map.contains_key(&id) {
+            return Ok(());
+        }
+        self.map
+            .insert(id, Ref::new(FIRST_COPIED + self.order.len() as i32));
+        self.order.push(id);
+        let obj = self
+            .src
+            .get_object(id)
+            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))?;
+        self.value(obj)
+    }
+
+    fn value(&mut self, obj: &Object) -> Result<(), String> {
+        match obj {
+            Object::Reference(id) => self.object(*id),
+            Object::Array(items) => items.iter().try_for_each(|o| self.value(o)),
+            Object::Dictionary(d) => self.dict(d),
+            Object::Stream(s) => self.dict(&s.dict),
+            _ => Ok(()),
+        }
+    }
+
+    fn dict(&mut self, d: &Dictionary) -> Result<(), String> {
+        d.iter()
+            .filter(|(k, _)| !left_behind(k))
+            .try_for_each(|(_, v)| self.value(v))
+    }
+}
+
+/// Write `value` with its references renumbered by `map`.
+fn write(obj: Obj, value: &Object, map: &HashMap<ObjectId, Ref>) -> Result<(), String> {
+    match value {
+        Object::Null => obj.primitive(Null),
+        Object::Boolean(b) => obj.primitive(*b),
+        Object::Integer(i) => obj.primitive(
+            i32::try_from(*i).map_err(|_| format!("PDF: số nguyên ngoài giới hạn: {i}"))?,
+        ),
+        Object::Real(r) => obj.primitive(*r),
+        Object::Name(n) => obj.primitive(Name(n)),
+        Object::String(s, _) => obj.primitive(Str(s)),
+        Object::Array(items) => {
+            let mut array = obj.array();
+            for item in items {
+                write(array.push(), item, map)?;
+            }
+        }
+        Object::Dictionary(d) => write_dict(&mut obj.dict(), d, map)?,
+        Object::Reference(id) => obj.primitive(
+            *map.get(id)
+                .ok_or_else(|| format!("PDF: tham chiếu tới đối tượng không chép {id:?}"))?,
+        ),
+        Object::Stream(_) => return Err("PDF: luồng không phải đối tượng gián tiếp".into()),
+    }
+    Ok(())
+}
+
+fn write_dict(out: &mut Dict, d: &Dictionary, map: &HashMap<ObjectId, Ref>) -> Result<(), String> {
+    for (k, v) in d.iter().filter(|(k, _)| !left_behind(k)) {
+        write(out.insert(Name(k)), v, map)?;
+    }
+    Ok(())
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -254,74 +353,122 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A PDF text string (UTF-16BE with a byte-order mark when not ASCII).
-fn text_string(s: &str) -> Object {
-    if s.is_ascii() {
-        return Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
-    }
-    let mut bytes = vec![0xFE, 0xFF];
-    for u in s.encode_utf16() {
-        bytes.extend_from_slice(&u.to_be_bytes());
-    }
-    Object::String(bytes, StringFormat::Hexadecimal)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Deep copy of objects from `src` into `out`, each source object once.
-struct Copier<'a> {
-    src: &'a Document,
-    map: HashMap<ObjectId, ObjectId>,
-    out: &'a mut Document,
-}
-
-impl Copier<'_> {
-    /// Copy the object `id` (and what it references); `parent` replaces
-    /// a page's /Parent.
-    fn copy_ref(&mut self, id: ObjectId, parent: Option<ObjectId>) -> Result<ObjectId, String> {
-        if let Some(&new) = self.map.get(&id) {
-            return Ok(new);
+    /// A two-page PDF whose pages share a font stream, with an
+    /// information dictionary and a page tree that split leaves behind.
+    fn two_pages() -> Vec<u8> {
+        let mut pdf = Pdf::new();
+        let (catalog, pages, font, info) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4));
+        let contents = [Ref::new(5), Ref::new(6)];
+        let kids = [Ref::new(7), Ref::new(8)];
+        pdf.catalog(catalog).pages(pages);
+        pdf.pages(pages).kids(kids).count(2);
+        pdf.stream(font, b"shared font bytes \xff\x00 endstream endobj");
+        for (i, (&kid, &content)) in kids.iter().zip(&contents).enumerate() {
+            let mut page = pdf.page(kid);
+            page.parent(pages).contents(content);
+            page.insert(Name(b"StructParents")).primitive(i as i32);
+            page.resources()
+                .insert(Name(b"Font"))
+                .dict()
+                .pair(Name(b"f0"), font);
+            page.finish();
+            pdf.stream(content, format!("page {i}").as_bytes());
         }
-        let new = self.out.new_object_id();
-        self.map.insert(id, new);
-        let obj = self
-            .src
-            .get_object(id)
-            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))?;
-        let mut copy = self.copy(obj)?;
-        if let (Some(parent), Object::Dictionary(d)) = (parent, &mut copy) {
-            d.set("Parent", Object::Reference(parent));
-        }
-        self.out.objects.insert(new, copy);
-        Ok(new)
+        pdf.document_info(info)
+            .title(TextStr("batch"))
+            .creator(TextStr("Typst"));
+        pdf.finish()
     }
 
-    fn copy(&mut self, obj: &Object) -> Result<Object, String> {
-        Ok(match obj {
-            Object::Reference(id) => Object::Reference(self.copy_ref(*id, None)?),
-            Object::Array(items) => Object::Array(
-                items
-                    .iter()
-                    .map(|o| self.copy(o))
-                    .collect::<Result<_, _>>()?,
-            ),
-            Object::Dictionary(d) => Object::Dictionary(self.copy_dict(d)?),
-            Object::Stream(s) => {
-                let mut s2 = s.clone();
-                s2.dict = self.copy_dict(&s.dict)?;
-                Object::Stream(s2)
-            }
-            other => other.clone(),
-        })
+    #[test]
+    fn each_output_holds_its_pages_and_what_they_reference() {
+        let input = two_pages();
+        let outs = [
+            PageOut {
+                pages: 1..2,
+                title: Some("Phiếu đánh giá (Đinh Thị Ấn)"),
+            },
+            PageOut {
+                pages: 0..2,
+                title: None,
+            },
+        ];
+        let split = split(&input, &outs).unwrap();
+        assert_eq!(split.pdfs.len(), 2);
+        let content = |doc: &Document, page: ObjectId| {
+            let dict = doc.get_dictionary(page).unwrap();
+            let id = dict.get(b"Contents").unwrap().as_reference().unwrap();
+            doc.get_object(id)
+                .unwrap()
+                .as_stream()
+                .unwrap()
+                .content
+                .clone()
+        };
+
+        let one = Document::load_mem(&split.pdfs[0]).unwrap();
+        let pages = one.get_pages();
+        assert_eq!(pages.len(), 1);
+        let page = pages[&1];
+        assert_eq!(content(&one, page), b"page 1");
+        let dict = one.get_dictionary(page).unwrap();
+        assert!(dict.get(b"StructParents").is_err(), "left behind");
+        assert_eq!(
+            dict.get(b"Parent").unwrap().as_reference().unwrap(),
+            one.catalog()
+                .unwrap()
+                .get(b"Pages")
+                .unwrap()
+                .as_reference()
+                .unwrap()
+        );
+        let font = one
+            .get_dict_in_dict(dict, b"Resources")
+            .and_then(|r| one.get_dict_in_dict(r, b"Font"))
+            .and_then(|f| f.get(b"f0"))
+            .and_then(|f| f.as_reference())
+            .and_then(|f| one.get_object(f))
+            .and_then(|f| f.as_stream())
+            .unwrap();
+        assert_eq!(font.content, b"shared font bytes \xff\x00 endstream endobj");
+        let info = one
+            .trailer
+            .get(b"Info")
+            .and_then(|i| one.get_dictionary(i.as_reference()?))
+            .unwrap();
+        let title = info.get(b"Title").unwrap().as_str().unwrap();
+        assert_eq!(
+            lopdf::decode_text_string(&Object::String(title.to_vec(), Default::default())).unwrap(),
+            "Phiếu đánh giá (Đinh Thị Ấn)"
+        );
+        assert_eq!(info.get(b"Creator").unwrap().as_str().unwrap(), b"Typst");
+
+        let both = Document::load_mem(&split.pdfs[1]).unwrap();
+        let pages: Vec<_> = both.get_pages().into_values().collect();
+        assert_eq!(
+            pages.iter().map(|&p| content(&both, p)).collect::<Vec<_>>(),
+            [b"page 0".to_vec(), b"page 1".to_vec()]
+        );
+        let info = both.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        assert!(both.get_dictionary(info).unwrap().get(b"Title").is_err());
+        // Every object is where the cross-reference table says.
+        for out in &split.pdfs {
+            let doc = Document::load_mem(out).unwrap();
+            assert_eq!(doc.objects.len(), doc.max_id as usize);
+        }
     }
 
-    fn copy_dict(&mut self, d: &Dictionary) -> Result<Dictionary, String> {
-        let mut out = Dictionary::new();
-        for (k, v) in d.iter() {
-            // The page tree and structure of the whole batch stay behind.
-            if matches!(k.as_slice(), b"Parent" | b"StructParents" | b"Annots") {
-                continue;
-            }
-            out.set(k.clone(), self.copy(v)?);
-        }
-        Ok(out)
+    #[test]
+    fn the_same_page_gives_the_same_bytes() {
+        let input = two_pages();
+        let out = |title| PageOut { pages: 0..1, title };
+        let a = split(&input, &[out(Some("A")), out(Some("B"))]).unwrap();
+        let b = split(&input, &[out(Some("A"))]).unwrap();
+        assert_eq!(a.pdfs[0], b.pdfs[0]);
+        assert_ne!(a.pdfs[0], a.pdfs[1], "the title is part of the file");
     }
 }
