@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use pdf_writer::{Dict, Finish, Name, Null, Obj, Pdf, Ref, Settings, Str, TextStr};
+use pdf_writer::{Chunk, Dict, Finish, Name, Null, Obj, Pdf, Ref, Settings, Str, TextStr};
 use sha2::{Digest, Sha256};
 
 /// One output of [`split`]: its pages (0-based) and the PDF title.
@@ -62,14 +62,10 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
         .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
         .map(|n| n.to_vec())
         .collect();
-    // Digests of the input's streams, each computed once for the batch
-    // (the fonts are shared by every page and are most of the bytes).
-    let mut digests = HashMap::new();
-    let pdfs = outs
+    let page_ids = outs
         .iter()
         .map(|o| {
-            let ids = o
-                .pages
+            o.pages
                 .clone()
                 .map(|i| {
                     pages
@@ -77,9 +73,30 @@ pub fn split(pdf: &[u8], outs: &[PageOut]) -> Result<Split, String> {
                         .copied()
                         .ok_or_else(|| format!("PDF: không có trang {}", i + 1))
                 })
-                .collect::<Result<Vec<_>, _>>()?;
-            extract(&src, &ids, &shared, o.title, &mut digests)
+                .collect::<Result<Vec<_>, _>>()
         })
+        .collect::<Result<Vec<_>, _>>()?;
+    let reached = page_ids
+        .iter()
+        .map(|ids| reach(&src, ids, &shared))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut batch = Batch {
+        src: &src,
+        shared: &shared,
+        digests: HashMap::new(),
+        uses: HashMap::new(),
+        written: HashMap::new(),
+    };
+    for r in &reached {
+        for &id in &r.order {
+            *batch.uses.entry(id).or_default() += 1;
+        }
+    }
+    let pdfs = outs
+        .iter()
+        .zip(&page_ids)
+        .zip(&reached)
+        .map(|((o, ids), r)| batch.extract(ids, r, o.title))
         .collect::<Result<_, String>>()?;
     Ok(Split { pdfs, fonts })
 }
@@ -93,16 +110,16 @@ struct Shared<'a> {
     xmp: Option<&'a str>,
 }
 
-fn extract(
-    src: &Document,
-    page_ids: &[ObjectId],
-    shared: &Shared,
-    title: Option<&str>,
-    digests: &mut HashMap<ObjectId, [u8; 32]>,
-) -> Result<Vec<u8>, String> {
-    // Ids 1 (catalog) and 2 (pages), then the objects copied from 3 in the
-    // order they are reached, then the information and the metadata.
-    let (catalog_id, pages_id) = (Ref::new(1), Ref::new(2));
+/// The objects one output takes from the input, and their ids in it.
+struct Reached {
+    /// Source ids, in the output's order (from [`FIRST_COPIED`] up).
+    order: Vec<ObjectId>,
+    map: HashMap<ObjectId, Ref>,
+}
+
+/// What the pages `page_ids` reference, through any depth, each once,
+/// numbered in the order reached; then the output intents.
+fn reach(src: &Document, page_ids: &[ObjectId], shared: &Shared) -> Result<Reached, String> {
     let mut reach = Reach {
         src,
         map: HashMap::new(),
@@ -114,93 +131,170 @@ fn extract(
     if let Some(intents) = shared.intents {
         reach.value(intents)?;
     }
-    let Reach { map, order, .. } = reach;
-    let info_id = Ref::new(FIRST_COPIED + order.len() as i32);
-    let meta_id = info_id.next();
-    let object = |id: ObjectId| {
-        src.get_object(id)
-            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))
+    Ok(Reached {
+        order: reach.order,
+        map: reach.map,
+    })
+}
+
+/// One batch's outputs, written one after the other.
+struct Batch<'a> {
+    src: &'a Document,
+    shared: &'a Shared<'a>,
+    /// Digests of the input's streams, each computed once for the batch
+    /// (the fonts are shared by every page and are most of the bytes).
+    digests: HashMap<ObjectId, [u8; 32]>,
+    /// How many outputs take each object.
+    uses: HashMap<ObjectId, usize>,
+    /// The bytes of an object taken by several outputs, as last written,
+    /// with the ids they were written for (its own, then those it
+    /// references): copied as they are into an output that gives the same
+    /// ids. The fonts' widths are most of the work of writing them.
+    written: HashMap<ObjectId, (Vec<Ref>, Chunk)>,
+}
+
+impl Batch<'_> {
+    fn extract(
+        &mut self,
+        page_ids: &[ObjectId],
+        reached: &Reached,
+        title: Option<&str>,
+    ) -> Result<Vec<u8>, String> {
+        let (src, shared) = (self.src, self.shared);
+        let Reached { order, map } = reached;
+        // Ids 1 (catalog) and 2 (pages), then the objects copied from 3 in
+        // the order they are reached, then the information and the metadata.
+        let (catalog_id, pages_id) = (Ref::new(1), Ref::new(2));
+        let info_id = Ref::new(FIRST_COPIED + order.len() as i32);
+        let meta_id = info_id.next();
+
+        // A stable file identifier (no time, no randomness, so the same page
+        // always gives the same bytes): the hash of the digests of every
+        // stream copied (content, fonts), in the output's order, and of the
+        // title.
+        let mut h = Sha256::new();
+        let mut stream_bytes = 0;
+        for &sid in order {
+            if let Object::Stream(st) = object(src, sid)? {
+                stream_bytes += st.content.len();
+                h.update(
+                    self.digests
+                        .entry(sid)
+                        .or_insert_with(|| Sha256::digest(&st.content).into()),
+                );
+            }
+        }
+        h.update(title.unwrap_or_default().as_bytes());
+        let id = h.finalize()[..16].to_vec();
+
+        // Compact, as krilla writes.
+        let mut pdf =
+            Pdf::with_settings_and_capacity(Settings { pretty: false }, stream_bytes + 16 * 1024);
+        if let Some((major, minor)) = src
+            .version
+            .split_once('.')
+            .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
+        {
+            pdf.set_version(major, minor);
+        }
+        for &sid in order {
+            let (new, obj) = (map[&sid], object(src, sid)?);
+            if page_ids.contains(&sid) {
+                write_object(&mut pdf, new, obj, map, Some(pages_id))?;
+            } else if self.uses.get(&sid).is_some_and(|&n| n > 1) {
+                let mut ids = vec![new];
+                references(obj, map, &mut ids);
+                match self.written.get(&sid) {
+                    Some((was, bytes)) if *was == ids => pdf.extend(bytes),
+                    _ => {
+                        let mut bytes = Chunk::with_settings(Settings { pretty: false });
+                        write_object(&mut bytes, new, obj, map, None)?;
+                        pdf.extend(&bytes);
+                        self.written.insert(sid, (ids, bytes));
+                    }
+                }
+            } else {
+                write_object(&mut pdf, new, obj, map, None)?;
+            }
+        }
+        pdf.pages(pages_id)
+            .kids(page_ids.iter().map(|p| map[p]))
+            .count(page_ids.len() as i32);
+
+        let mut catalog = pdf.catalog(catalog_id);
+        catalog.pages(pages_id);
+        if let Some(lang) = shared.lang {
+            write(catalog.insert(Name(b"Lang")), lang, map)?;
+        }
+        if let Some(intents) = shared.intents {
+            write(catalog.insert(Name(b"OutputIntents")), intents, map)?;
+        }
+        if shared.xmp.is_some() {
+            catalog.metadata(meta_id);
+        }
+        catalog.finish();
+
+        let mut info = pdf.document_info(info_id);
+        for (k, v) in shared.info.iter().flat_map(|d| d.iter()) {
+            if k != b"Title" {
+                write(info.insert(Name(k)), v, map)?;
+            }
+        }
+        if let Some(t) = title {
+            info.title(TextStr(t));
+        }
+        info.finish();
+
+        if let Some(xmp) = shared.xmp {
+            let packet = own_xmp(xmp, title, page_ids.len(), &hex(&id));
+            // Stored unfiltered, as PDF/A readers expect to find it.
+            pdf.metadata(meta_id, packet.as_bytes());
+        }
+        pdf.set_file_id((id.clone(), id));
+        Ok(pdf.finish())
+    }
+}
+
+fn object(src: &Document, id: ObjectId) -> Result<&Object, String> {
+    src.get_object(id)
+        .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))
+}
+
+/// Write the object `obj` as `new`; `parent` (for a page) is its /Parent.
+fn write_object(
+    out: &mut Chunk,
+    new: Ref,
+    obj: &Object,
+    map: &HashMap<ObjectId, Ref>,
+    parent: Option<Ref>,
+) -> Result<(), String> {
+    match (obj, parent) {
+        // Streams are copied as they are, never re-encoded.
+        (Object::Stream(st), _) => write_dict(&mut out.stream(new, &st.content), &st.dict, map),
+        (Object::Dictionary(d), Some(parent)) => {
+            let mut page = out.indirect(new).dict();
+            write_dict(&mut page, d, map)?;
+            page.pair(Name(b"Parent"), parent);
+            Ok(())
+        }
+        (other, _) => write(out.indirect(new), other, map),
+    }
+}
+
+/// The output ids of what `value` references, in order, into `ids`.
+fn references(value: &Object, map: &HashMap<ObjectId, Ref>, ids: &mut Vec<Ref>) {
+    let dict = |d: &Dictionary, ids: &mut Vec<Ref>| {
+        for (_, v) in d.iter().filter(|(k, _)| !left_behind(k)) {
+            references(v, map, ids);
+        }
     };
-
-    // A stable file identifier (no time, no randomness, so the same page
-    // always gives the same bytes): the hash of the digests of every
-    // stream copied (content, fonts), in the output's order, and of the
-    // title.
-    let mut h = Sha256::new();
-    let mut stream_bytes = 0;
-    for &sid in &order {
-        if let Object::Stream(st) = object(sid)? {
-            stream_bytes += st.content.len();
-            h.update(
-                digests
-                    .entry(sid)
-                    .or_insert_with(|| Sha256::digest(&st.content).into()),
-            );
-        }
+    match value {
+        Object::Reference(id) => ids.extend(map.get(id)),
+        Object::Array(items) => items.iter().for_each(|o| references(o, map, ids)),
+        Object::Dictionary(d) => dict(d, ids),
+        Object::Stream(s) => dict(&s.dict, ids),
+        _ => {}
     }
-    h.update(title.unwrap_or_default().as_bytes());
-    let id = h.finalize()[..16].to_vec();
-
-    // Compact, as krilla writes.
-    let mut pdf =
-        Pdf::with_settings_and_capacity(Settings { pretty: false }, stream_bytes + 16 * 1024);
-    if let Some((major, minor)) = src
-        .version
-        .split_once('.')
-        .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
-    {
-        pdf.set_version(major, minor);
-    }
-    for &sid in &order {
-        let new = map[&sid];
-        match object(sid)? {
-            // Streams are copied as they are, never re-encoded.
-            Object::Stream(st) => {
-                write_dict(&mut pdf.stream(new, &st.content), &st.dict, &map)?;
-            }
-            Object::Dictionary(d) if page_ids.contains(&sid) => {
-                let mut page = pdf.indirect(new).dict();
-                write_dict(&mut page, d, &map)?;
-                page.pair(Name(b"Parent"), pages_id);
-            }
-            other => write(pdf.indirect(new), other, &map)?,
-        }
-    }
-    pdf.pages(pages_id)
-        .kids(page_ids.iter().map(|p| map[p]))
-        .count(page_ids.len() as i32);
-
-    let mut catalog = pdf.catalog(catalog_id);
-    catalog.pages(pages_id);
-    if let Some(lang) = shared.lang {
-        write(catalog.insert(Name(b"Lang")), lang, &map)?;
-    }
-    if let Some(intents) = shared.intents {
-        write(catalog.insert(Name(b"OutputIntents")), intents, &map)?;
-    }
-    if shared.xmp.is_some() {
-        catalog.metadata(meta_id);
-    }
-    catalog.finish();
-
-    let mut info = pdf.document_info(info_id);
-    for (k, v) in shared.info.iter().flat_map(|d| d.iter()) {
-        if k != b"Title" {
-            write(info.insert(Name(k)), v, &map)?;
-        }
-    }
-    if let Some(t) = title {
-        info.title(TextStr(t));
-    }
-    info.finish();
-
-    if let Some(xmp) = shared.xmp {
-        let packet = own_xmp(xmp, title, page_ids.len(), &hex(&id));
-        // Stored unfiltered, as PDF/A readers expect to find it.
-        pdf.metadata(meta_id, packet.as_bytes());
-    }
-    pdf.set_file_id((id.clone(), id));
-    Ok(pdf.finish())
 }
 
 /// The id of the first object copied into an output (after its catalog
@@ -229,11 +323,7 @@ impl Reach<'_> {
         self.map
             .insert(id, Ref::new(FIRST_COPIED + self.order.len() as i32));
         self.order.push(id);
-        let obj = self
-            .src
-            .get_object(id)
-            .map_err(|e| format!("PDF: đối tượng {id:?}: {e}"))?;
-        self.value(obj)
+        self.value(object(self.src, id)?)
     }
 
     fn value(&mut self, obj: &Object) -> Result<(), String> {
@@ -371,13 +461,24 @@ mod tests {
             let mut page = pdf.page(kid);
             page.parent(pages).contents(content);
             page.insert(Name(b"StructParents")).primitive(i as i32);
-            page.resources()
+            let mut resources = page.resources();
+            if i == 0 {
+                // Before the font: the font's id differs in an output
+                // that starts with this page.
+                resources
+                    .insert(Name(b"ExtGState"))
+                    .dict()
+                    .pair(Name(b"g0"), Ref::new(9));
+            }
+            resources
                 .insert(Name(b"Font"))
                 .dict()
                 .pair(Name(b"f0"), font);
+            resources.finish();
             page.finish();
             pdf.stream(content, format!("page {i}").as_bytes());
         }
+        pdf.ext_graphics(Ref::new(9)).non_stroking_alpha(0.5);
         pdf.document_info(info)
             .title(TextStr("batch"))
             .creator(TextStr("Typst"));
@@ -426,15 +527,6 @@ mod tests {
                 .as_reference()
                 .unwrap()
         );
-        let font = one
-            .get_dict_in_dict(dict, b"Resources")
-            .and_then(|r| one.get_dict_in_dict(r, b"Font"))
-            .and_then(|f| f.get(b"f0"))
-            .and_then(|f| f.as_reference())
-            .and_then(|f| one.get_object(f))
-            .and_then(|f| f.as_stream())
-            .unwrap();
-        assert_eq!(font.content, b"shared font bytes \xff\x00 endstream endobj");
         let info = one
             .trailer
             .get(b"Info")
@@ -455,11 +547,29 @@ mod tests {
         );
         let info = both.trailer.get(b"Info").unwrap().as_reference().unwrap();
         assert!(both.get_dictionary(info).unwrap().get(b"Title").is_err());
-        // Every object is where the cross-reference table says.
+        let mut font_ids = Vec::new();
         for out in &split.pdfs {
             let doc = Document::load_mem(out).unwrap();
+            // Every object is where the cross-reference table says.
             assert_eq!(doc.objects.len(), doc.max_id as usize);
+            // Every page finds the shared font, whatever its id here.
+            for page in doc.get_pages().into_values() {
+                let font = doc
+                    .get_dictionary(page)
+                    .and_then(|p| doc.get_dict_in_dict(p, b"Resources"))
+                    .and_then(|r| doc.get_dict_in_dict(r, b"Font"))
+                    .and_then(|f| f.get(b"f0"))
+                    .and_then(|f| f.as_reference())
+                    .unwrap();
+                font_ids.push(font);
+                let font = doc.get_object(font).and_then(|f| f.as_stream()).unwrap();
+                assert_eq!(font.content, b"shared font bytes \xff\x00 endstream endobj");
+            }
         }
+        assert_ne!(
+            font_ids[0], font_ids[1],
+            "the font written twice, once per id"
+        );
     }
 
     #[test]
