@@ -12,8 +12,8 @@
 //!
 //! The sheets and the peer are timed in alternate rounds (`--rounds`, 3 by
 //! default), each round our sheets then the peer's, and the ratio is the
-//! median of the rounds' ratios: this machine's speed drifts by a fifth
-//! from one minute to the next. The CPU time the host took from the machine
+//! median of the rounds' ratios: this machine's speed drifts from one
+//! minute to the next (by up to 2.5× for one core, stop 22). The CPU time the host took from the machine
 //! (steal, `/proc/stat`) is shown beside the runs it slowed.
 //!
 //! Options (after `--`): `--officials N --communes M --seed S --only KINDS

@@ -3,9 +3,10 @@
 //! Evaluation sheets are typeset many to one Typst document (one page each):
 //! the fonts are subset and compressed once for the whole batch instead of
 //! once per sheet, which is most of the cost of exporting a one-page form.
-//! Each page is then copied with the objects it references (content, fonts,
-//! images) into a PDF of its own; streams are copied as they are, never
-//! re-encoded.
+//! lopdf parses that PDF once; pdf-writer then writes each page with the
+//! objects it references (content, fonts, images) as a PDF of its own.
+//! Streams are copied as they are, never re-encoded, and an object several
+//! pages share is written once per batch.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -122,8 +123,10 @@ struct Reached {
 fn reach(src: &Document, page_ids: &[ObjectId], shared: &Shared) -> Result<Reached, String> {
     let mut reach = Reach {
         src,
-        map: HashMap::new(),
-        order: Vec::new(),
+        out: Reached {
+            order: Vec::new(),
+            map: HashMap::new(),
+        },
     };
     for &p in page_ids {
         reach.object(p)?;
@@ -131,10 +134,7 @@ fn reach(src: &Document, page_ids: &[ObjectId], shared: &Shared) -> Result<Reach
     if let Some(intents) = shared.intents {
         reach.value(intents)?;
     }
-    Ok(Reached {
-        order: reach.order,
-        map: reach.map,
-    })
+    Ok(reach.out)
 }
 
 /// One batch's outputs, written one after the other.
@@ -307,22 +307,21 @@ fn left_behind(key: &[u8]) -> bool {
     matches!(key, b"Parent" | b"StructParents" | b"Annots" | b"Length")
 }
 
-/// The objects of `src` that an output takes (those its pages reference,
-/// through any depth), each once, numbered in the order reached.
+/// The walk that makes a [`Reached`].
 struct Reach<'a> {
     src: &'a Document,
-    map: HashMap<ObjectId, Ref>,
-    order: Vec<ObjectId>,
+    out: Reached,
 }
 
 impl Reach<'_> {
     fn object(&mut self, id: ObjectId) -> Result<(), String> {
-        if self.map.contains_key(&id) {
+        let out = &mut self.out;
+        if out.map.contains_key(&id) {
             return Ok(());
         }
-        self.map
-            .insert(id, Ref::new(FIRST_COPIED + self.order.len() as i32));
-        self.order.push(id);
+        out.map
+            .insert(id, Ref::new(FIRST_COPIED + out.order.len() as i32));
+        out.order.push(id);
         self.value(object(self.src, id)?)
     }
 
