@@ -352,12 +352,31 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 }
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
+    use std::cell::RefCell;
     use std::io::Write;
 
     const COMPRESSION_LEVEL: u8 = 6;
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
+    // Patched for baocao: one encoder per thread, reset between streams
+    // (the same bytes as a new one), instead of a new zlib state of about
+    // 380 KB for every stream.
+    thread_local! {
+        static ENCODER: RefCell<Option<ZlibEncoder<Vec<u8>>>> = const { RefCell::new(None) };
+    }
+    let fresh = || ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
+    let reused = ENCODER.with(|cell| {
+        let mut slot = cell.try_borrow_mut().ok()?;
+        let e = slot.get_or_insert_with(fresh);
+        let out = e.write_all(data).and_then(|()| e.reset(Vec::new()));
+        if out.is_err() {
+            *slot = None;
+        }
+        out.ok()
+    });
+    reused.unwrap_or_else(|| {
+        let mut e = fresh();
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    })
 }
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {
