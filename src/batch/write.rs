@@ -4,6 +4,7 @@
 //! is swapped into OUT in one step ([`publish`]) only when the run succeeded.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -59,8 +60,10 @@ pub fn stage(out: &Path, job: &Job, bytes: &[u8]) -> Result<Staged, String> {
 }
 
 pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<Staged, String> {
-    let tmp = fresh_tmp(out, rel)?;
-    std::fs::write(&tmp, bytes).map_err(|e| io_err(&tmp, e))?;
+    let tmp = tmp_name(out, rel);
+    create_staged(&tmp)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| io_err(&tmp, e))?;
     Ok(Staged {
         entry: ManifestEntry {
             path: rel_string(rel),
@@ -71,15 +74,31 @@ pub fn stage_bytes(out: &Path, rel: &Path, kind: &str, bytes: &[u8]) -> Result<S
     })
 }
 
-/// The staged name of `rel`, its folder made and nothing there: it may
-/// be a hard link to the published file, never written through.
-fn fresh_tmp(out: &Path, rel: &Path) -> Result<PathBuf, String> {
-    let tmp = tmp_name(out, rel);
-    if let Some(dir) = tmp.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+/// Create the staged file `tmp` anew. In the common case this is one
+/// `open`: its folder is made only when missing, and what is already there
+/// (a hard link to the published file) is unlinked, never written through.
+fn create_staged(tmp: &Path) -> std::io::Result<std::fs::File> {
+    use std::io::ErrorKind;
+    let open = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(tmp)
+    };
+    let mut result = open();
+    for _ in 0..2 {
+        match &result {
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                if let Some(dir) = tmp.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::AlreadyExists => std::fs::remove_file(tmp)?,
+            _ => break,
+        }
+        result = open();
     }
-    let _ = std::fs::remove_file(&tmp);
-    Ok(tmp)
+    result
 }
 
 /// Stage a file that `fill` writes into the staged tree (a dossier, written
@@ -90,8 +109,8 @@ pub fn stage_with(
     kind: &str,
     fill: impl FnOnce(&mut std::fs::File) -> Result<(), String>,
 ) -> Result<ManifestEntry, String> {
-    let tmp = fresh_tmp(out, rel)?;
-    let mut f = std::fs::File::create(&tmp).map_err(|e| io_err(&tmp, e))?;
+    let tmp = tmp_name(out, rel);
+    let mut f = create_staged(&tmp).map_err(|e| io_err(&tmp, e))?;
     fill(&mut f)?;
     drop(f);
     let mut h = Sha256::new();
@@ -395,6 +414,22 @@ mod tests {
         assert_eq!(std::fs::read(out.join("P/a/kept.pdf")).unwrap(), b"kept");
         assert!(!out.join("P/gone.pdf").exists());
         assert!(!super::super::staging::staged_root(out).join("P").exists());
+    }
+
+    #[test]
+    fn staging_over_a_hard_link_leaves_the_published_file_alone() {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path();
+        std::fs::create_dir_all(out.join("P/a")).unwrap();
+        std::fs::write(out.join("P/a/x.pdf"), b"published").unwrap();
+        // The staged tree holds a hard link to the published file.
+        link_kept(out, "P", &[]).unwrap();
+        stage_bytes(out, Path::new("P/a/x.pdf"), "k", b"new").unwrap();
+        // A folder not made yet is made.
+        stage_bytes(out, Path::new("P/b/c/y.pdf"), "k", b"y").unwrap();
+        assert_eq!(std::fs::read(out.join("P/a/x.pdf")).unwrap(), b"published");
+        assert_eq!(std::fs::read(current(out, "P/a/x.pdf")).unwrap(), b"new");
+        assert_eq!(std::fs::read(current(out, "P/b/c/y.pdf")).unwrap(), b"y");
     }
 
     #[cfg(any(target_os = "linux", target_os = "android"))]
