@@ -121,14 +121,22 @@ fn parallel(threads: usize, n: usize, work: impl Fn(usize) + Sync) -> f64 {
     let t = std::time::Instant::now();
     std::thread::scope(|s| {
         for _ in 0..threads {
+            // A one-thread rayon pool each, as the runner's workers: Typst's
+            // parallel steps stay on the thread (and in its cache part).
             s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= n {
-                        break;
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(1)
+                    .build()
+                    .expect("pool");
+                pool.install(|| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            break;
+                        }
+                        work(i);
                     }
-                    work(i);
-                }
+                })
             });
         }
     });

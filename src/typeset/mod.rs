@@ -23,18 +23,21 @@ use typst_layout::PagedDocument;
 pub use typst_pdf::PdfStandard;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
-/// How many compilations cached results survive (see typst-engine-notes.md).
-/// The cache is shared by the workers: 3 keeps what the next document of
-/// a kind reuses, and drops a long provincial document's layout soon after
-/// it (10 kept ≈ 65 MB more at the peak of a whole province: 330 → 266 MB).
-const EVICT_MAX_AGE: usize = 3;
+/// How many of a thread's compilations its cached results survive (see
+/// typst-engine-notes.md). Each thread has its own part of Typst's cache
+/// (vendor/comemo/PATCHED.md) and ages only that. 1 keeps what the next
+/// document reuses (the template library) and drops a long document's
+/// layout right after it: whole province 232 → 220 MB at the peak, twice
+/// the officials 245 → 233 MB, against 3 (no slower).
+const EVICT_MAX_AGE: usize = 1;
 /// The same after a batch of forms: a batch is 16 documents, and results
 /// the next batch reuses (the template library, the repertoire, the fixed
-/// texts) are used by every batch. 10 batches kept ≈ 80 MB more for no
-/// measurable speed.
-const EVICT_MAX_AGE_BATCH: usize = 3;
+/// texts) are used by every batch. 2 against 3: the sheets alone at the
+/// same speed, 233–242 → 200–208 MB at the peak; 1 is 8% slower.
+const EVICT_MAX_AGE_BATCH: usize = 2;
 /// The same while a long document is laid out beside the batches
-/// ([`Engine::heavy`]): the two together set the run's peak.
+/// ([`Engine::heavy`]), for every thread's part: the two together set the
+/// run's peak.
 const EVICT_MAX_AGE_BATCH_BESIDE_HEAVY: usize = 1;
 
 fn file_id(path: &str) -> FileId {
@@ -238,12 +241,15 @@ impl Engine {
         date: (i32, u8, u8),
         keep_overflow: bool,
     ) -> Result<Batch, TypesetError> {
-        let age = if self.heavy.load(std::sync::atomic::Ordering::Relaxed) > 0 {
+        // Beside a long document, every thread's part of the cache is aged
+        // (the long document's too, or its layout would pile up).
+        let beside_heavy = self.heavy.load(std::sync::atomic::Ordering::Relaxed) > 0;
+        let age = if beside_heavy {
             EVICT_MAX_AGE_BATCH_BESIDE_HEAVY
         } else {
             EVICT_MAX_AGE_BATCH
         };
-        evicting(age, || {
+        evicting_with(age, beside_heavy, || {
             let len: usize = sources.iter().map(|s| s.len() + 8).sum();
             let mut text = String::with_capacity(REPERTOIRE.len() + len);
             text.push_str(REPERTOIRE);
@@ -328,17 +334,29 @@ impl Engine {
     }
 }
 
-/// Drop everything Typst cached (after the last document of a run: the
-/// steps that follow reuse the memory).
+/// Drop everything Typst cached, by every thread (after the last document
+/// of a run: the steps that follow reuse the memory).
 pub fn release_caches() {
-    typst::comemo::evict(0);
+    typst::comemo::evict_all(0);
 }
 
 /// Run one compilation and evict Typst's cache afterwards, on every path,
-/// the error path included (typst-engine-notes.md, pitfall 2).
+/// the error path included (typst-engine-notes.md, pitfall 2). The cache
+/// has a part per thread (vendor/comemo/PATCHED.md): this ages and evicts
+/// the calling thread's, where the compilation ran (a worker's own
+/// one-thread rayon pool keeps Typst's parallel steps on it).
 fn evicting<T>(max_age: usize, f: impl FnOnce() -> T) -> T {
+    evicting_with(max_age, false, f)
+}
+
+/// [`evicting`], aging every thread's part of the cache when `all`.
+fn evicting_with<T>(max_age: usize, all: bool, f: impl FnOnce() -> T) -> T {
     let result = f();
-    typst::comemo::evict(max_age);
+    if all {
+        typst::comemo::evict_all(max_age);
+    } else {
+        typst::comemo::evict(max_age);
+    }
     result
 }
 
