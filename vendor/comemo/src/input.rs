@@ -228,6 +228,8 @@ macro_rules! multi {
             }
         }
 
+        // Unused for no parameters (a warning once this is a path crate).
+        #[allow(dead_code)]
         #[derive(Copy, Clone)]
         pub struct MappedSink<const I: usize, S>(S);
 
