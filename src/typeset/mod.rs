@@ -283,12 +283,13 @@ impl Engine {
             }
             let ranges: Vec<std::ops::Range<usize>> =
                 ends.windows(2).map(|w| w[0] + 1..w[1] + 1).collect();
-            let pdf =
-                typst_pdf::pdf(&document, &self.pdf_options(date)?).map_err(|d| world.error(&d))?;
             let keep: Vec<bool> = ranges
                 .iter()
                 .map(|r| keep_overflow || r.len() == 1)
                 .collect();
+            let (document, ranges) = without_overflow(document, ranges, &keep);
+            let pdf =
+                typst_pdf::pdf(&document, &self.pdf_options(date)?).map_err(|d| world.error(&d))?;
             let outs: Vec<split::PageOut> = ranges
                 .iter()
                 .zip(&keep)
@@ -332,6 +333,31 @@ impl Engine {
                 .unwrap_or_default()
         })
     }
+}
+
+/// The batch `document` without the pages of the documents not kept (forms
+/// that overflowed: they are typeset again, so their pages are not
+/// exported), and the kept documents' page ranges in it (an empty range
+/// for the others). The first page, the repertoire, stays.
+fn without_overflow(
+    mut document: PagedDocument,
+    ranges: Vec<std::ops::Range<usize>>,
+    keep: &[bool],
+) -> (PagedDocument, Vec<std::ops::Range<usize>>) {
+    if keep.iter().all(|&k| k) {
+        return (document, ranges);
+    }
+    let mut pages = document.pages()[..1].to_vec();
+    let mut kept = Vec::with_capacity(ranges.len());
+    for (r, &k) in ranges.iter().zip(keep) {
+        let start = pages.len();
+        if k {
+            pages.extend_from_slice(&document.pages()[r.clone()]);
+        }
+        kept.push(start..pages.len());
+    }
+    let info = document.info_mut().clone();
+    (PagedDocument::new(pages.into_iter().collect(), info), kept)
 }
 
 /// Drop everything Typst cached, by every thread (after the last document
