@@ -375,10 +375,12 @@ fn evicting<T>(max_age: usize, f: impl FnOnce() -> T) -> T {
     evicting_with(max_age, false, f)
 }
 
-/// [`evicting`], aging every thread's part of the cache when `all`.
+/// [`evicting`], aging every thread's part of the cache when `all`, or
+/// when the compilation did not run in a rayon pool: then Typst's parallel
+/// steps ran on the global pool's threads, which never evict their parts.
 fn evicting_with<T>(max_age: usize, all: bool, f: impl FnOnce() -> T) -> T {
     let result = f();
-    if all {
+    if all || rayon::current_thread_index().is_none() {
         typst::comemo::evict_all(max_age);
     } else {
         typst::comemo::evict(max_age);
