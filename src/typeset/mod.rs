@@ -526,6 +526,48 @@ mod tests {
         assert_eq!(used, 2, "gives up at the last variant");
     }
 
+    /// Typst's cache has a part per thread (vendor/comemo): documents
+    /// typeset on two threads at once, each in a rayon pool of one as in
+    /// the runner, give the bytes one thread gives, round after round (each
+    /// thread reusing its own part), and again once every part is dropped.
+    #[test]
+    fn two_threads_give_the_bytes_of_one() {
+        let e = engine();
+        let src = |i: usize| {
+            format!(
+                "#set text(font: \"Liberation Serif\")\n#import \"/lib/x.typ\": hello\n#hello[Đảng {}]",
+                i % 3
+            )
+        };
+        let alone: Vec<Vec<u8>> = (0..6)
+            .map(|i| e.pdf(&src(i), (2026, 7, 5)).unwrap())
+            .collect();
+        std::thread::scope(|s| {
+            for t in 0..2 {
+                let (e, alone, src) = (&e, &alone, &src);
+                s.spawn(move || {
+                    let pool = rayon::ThreadPoolBuilder::new()
+                        .num_threads(1)
+                        .build()
+                        .unwrap();
+                    pool.install(|| {
+                        for round in 0..3 {
+                            for i in (t..6).step_by(2) {
+                                let pdf = e.pdf(&src(i), (2026, 7, 5)).unwrap();
+                                assert_eq!(
+                                    pdf, alone[i],
+                                    "thread {t}, round {round}, document {i}"
+                                );
+                            }
+                        }
+                    })
+                });
+            }
+        });
+        release_caches();
+        assert_eq!(e.pdf(&src(0), (2026, 7, 5)).unwrap(), alone[0]);
+    }
+
     /// An engine with the real template library (the batch repertoire
     /// uses `van-ban`).
     fn forms_engine() -> Engine {
