@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use baocao::render::Templates;
-use baocao::typeset::{BatchPdf, Engine, FontSet};
+use baocao::typeset::{BatchPdf, Engine, FontSet, on_own_pool};
 
 // The allocator of the baocao binary.
 #[global_allocator]
@@ -124,11 +124,7 @@ fn parallel(threads: usize, n: usize, work: impl Fn(usize) + Sync) -> f64 {
             // A one-thread rayon pool each, as the runner's workers: Typst's
             // parallel steps stay on the thread (and in its cache part).
             s.spawn(|| {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(1)
-                    .build()
-                    .expect("pool");
-                pool.install(|| {
+                on_own_pool(|| {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         if i >= n {

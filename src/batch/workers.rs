@@ -20,7 +20,7 @@ use super::cancel;
 use super::write::{self, Staged};
 use crate::docs::Job;
 use crate::render::Templates;
-use crate::typeset::{BatchPdf, Engine};
+use crate::typeset::{BatchPdf, Engine, on_own_pool};
 
 /// Forms typeset together as one Typst document (see
 /// typeset::Engine::pdf_batch): the fonts are subset and compressed, and the
@@ -177,25 +177,6 @@ fn units(jobs: &[&Job]) -> Vec<Unit> {
         .chain(batches)
         .chain(others.into_iter().map(|i| Unit::Docs(vec![i])))
         .collect()
-}
-
-/// Run `work` in a rayon pool of its own with one thread, so that Typst's
-/// parallel layout and export inside a document run on this worker, one
-/// after the other: no worker waits while a shared pool lays out the other
-/// worker's pages, no idle pool thread spins, and no document is nested in
-/// another's (typst-engine-notes.md, pitfall 1: a pool runs only its
-/// worker's documents). Evaluation sheets of the province, one binary
-/// after the other: 16.8–18.2 → 14.3–14.4 s.
-/// Should the pool not start, `work` runs on this thread as before.
-fn on_own_pool(work: impl FnOnce() + Send) {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .thread_name(|_| "baocao-typeset".into())
-        .build();
-    match pool {
-        Ok(pool) => pool.install(work),
-        Err(_) => work(),
-    }
 }
 
 impl Typesetting<'_> {
@@ -533,26 +514,5 @@ mod tests {
                 None
             ]
         );
-    }
-
-    #[test]
-    fn typst_parallel_work_stays_on_the_worker_thread() {
-        let worker = std::thread::current().id();
-        std::thread::scope(|s| {
-            s.spawn(|| {
-                on_own_pool(|| {
-                    assert_eq!(rayon::current_num_threads(), 1);
-                    let me = std::thread::current().id();
-                    assert_ne!(me, worker);
-                    // What Typst's parallel layout does: all on this thread.
-                    use rayon::prelude::*;
-                    let ids: Vec<_> = (0..64)
-                        .into_par_iter()
-                        .map(|_| std::thread::current().id())
-                        .collect();
-                    assert!(ids.iter().all(|&id| id == me));
-                })
-            });
-        });
     }
 }
