@@ -165,9 +165,8 @@ pub struct Cache<C, Out> {
 impl<C: 'static, Out: 'static> Cache<C, Out> {
     /// Create an empty cache.
     ///
-    /// It must take an initialization function because the `evict` fn
-    /// pointer cannot be passed as an argument otherwise the function
-    /// passed to `Lazy::new` is a closure and not a function pointer.
+    /// It takes an initialization function (it registers the cache's
+    /// evictors), run once, when the cache is first used.
     pub const fn new(init: fn() -> RwLock<CacheData<C, Out>>) -> Self {
         Self { init, slots: OnceLock::new() }
     }
