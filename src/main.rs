@@ -94,30 +94,13 @@ enum Command {
 }
 
 // Typst allocates a lot from every worker thread: mimalloc measured ≈ 9%
-// more sheets per second on 2 threads than the system allocator.
+// more sheets per second on 2 threads than the system allocator. It keeps
+// freed pages for its purge delay (1 s); the runner gives them back where
+// the work changes (batch::memory).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-// mimalloc's own option setter (libmimalloc-sys links it; the crate's
-// binding sits behind a feature we do not need otherwise).
-unsafe extern "C" {
-    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
-    #[cfg(test)]
-    fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
-}
-
-/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (libmimalloc-sys
-/// 0.1.49): freed memory goes back to the system at once instead of 1 s
-/// later, which mimalloc only checks when the thread allocates again, so
-/// the load's memory stayed with idle rayon threads and each worker kept
-/// Typst's last batch (peak 271–277 → 223 MB for the province, 343–344 →
-/// 287–292 MB for twice the officials; no time difference above the noise).
-/// A test pins the index by the option's default in mimalloc 3 (1000 ms, options.c).
-const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-
 fn main() -> ExitCode {
-    // SAFETY: sets one option value; no memory is touched.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let parsed = cli::vietnamese(Cli::command())
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
@@ -383,19 +366,5 @@ fn report_error(e: BuildError) -> ExitCode {
             );
             ExitCode::FAILURE
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// The index still names the purge delay: its default is 1000 ms in mimalloc 3 (the
-    /// tests never run `main`, so nothing has set it).
-    #[test]
-    fn purge_delay_option_index() {
-        // SAFETY: reads one option value.
-        assert_eq!(
-            unsafe { super::mi_option_get(super::MI_OPTION_PURGE_DELAY) },
-            1000
-        );
     }
 }

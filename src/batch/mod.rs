@@ -48,6 +48,7 @@ pub mod cancel;
 mod check;
 mod dev;
 mod dossier;
+mod memory;
 mod staging;
 mod workers;
 mod write;
@@ -221,6 +222,7 @@ pub fn build(opts: &BuildOptions, progress: Option<Progress>) -> Result<Report, 
     // typesetting (its peak memory), which needs only the jobs.
     drop(model);
     drop(ds);
+    memory::release_freed_everywhere();
     b.stages.step("plan", &mut t);
     b.lock()?;
     let todo = b.reuse(&jobs, &fonts, &templates);

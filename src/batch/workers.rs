@@ -16,8 +16,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use super::cancel;
 use super::write::{self, Staged};
+use super::{cancel, memory};
 use crate::docs::Job;
 use crate::render::Templates;
 use crate::typeset::{BatchPdf, Engine, on_own_pool};
@@ -217,14 +217,22 @@ impl Typesetting<'_> {
                                     .map(|&i| {
                                         let one = || run.one(jobs[i], 0);
                                         let r = if jobs[i].commune.is_none() {
-                                            self.engine.heavy(one)
+                                            let r = self.engine.heavy(one);
+                                            memory::release_freed();
+                                            r
                                         } else {
                                             one()
                                         };
                                         (jobs[i], r)
                                     })
                                     .collect(),
-                                Unit::Batch { members, variant } => run.batch(&members, variant),
+                                Unit::Batch { members, variant } => {
+                                    let r = run.batch(&members, variant);
+                                    if self.engine.heavy_running() {
+                                        memory::release_freed();
+                                    }
+                                    r
+                                }
                             };
                             let n = results.len();
                             for (job, result) in results {

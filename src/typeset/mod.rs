@@ -123,6 +123,11 @@ impl Engine {
         f()
     }
 
+    /// Whether a document of [`Engine::heavy`] is being typeset now.
+    pub fn heavy_running(&self) -> bool {
+        self.heavy.load(std::sync::atomic::Ordering::Relaxed) > 0
+    }
+
     /// Compile one document to PDF. `date` is the document date (PDF metadata),
     /// so the same source always gives the same bytes.
     pub fn pdf(&self, source: &str, date: (i32, u8, u8)) -> Result<Vec<u8>, TypesetError> {
@@ -243,7 +248,7 @@ impl Engine {
     ) -> Result<Batch, TypesetError> {
         // Beside a long document, every thread's part of the cache is aged
         // (the long document's too, or its layout would pile up).
-        let beside_heavy = self.heavy.load(std::sync::atomic::Ordering::Relaxed) > 0;
+        let beside_heavy = self.heavy_running();
         let age = if beside_heavy {
             EVICT_MAX_AGE_BATCH_BESIDE_HEAVY
         } else {
