@@ -27,8 +27,6 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
 use pdf_writer::{Array, Dict, Name};
 
 use crate::chunk_container::ChunkContainer;
@@ -353,29 +351,25 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::cell::RefCell;
-    use std::io::Write;
 
-    const COMPRESSION_LEVEL: u8 = 6;
-    // Patched for baocao: one encoder per thread, reset between streams
-    // (the same bytes as a new one), instead of a new zlib state of about
-    // 380 KB for every stream.
+    // Patched for baocao: libdeflate (one compressor per thread) instead of
+    // zlib through flate2, at the same level: a sheet costs 2.2% fewer
+    // instructions and its file is 1.7% smaller (PATCHED.md).
+    const COMPRESSION_LEVEL: i32 = 6;
     thread_local! {
-        static ENCODER: RefCell<Option<ZlibEncoder<Vec<u8>>>> = const { RefCell::new(None) };
+        static COMPRESSOR: RefCell<libdeflater::Compressor> = RefCell::new(
+            libdeflater::Compressor::new(
+                libdeflater::CompressionLvl::new(COMPRESSION_LEVEL).expect("level 6 is valid"),
+            ),
+        );
     }
-    let fresh = || ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
-    let reused = ENCODER.with(|cell| {
-        let mut slot = cell.try_borrow_mut().ok()?;
-        let e = slot.get_or_insert_with(fresh);
-        let out = e.write_all(data).and_then(|()| e.reset(Vec::new()));
-        if out.is_err() {
-            *slot = None;
-        }
-        out.ok()
-    });
-    reused.unwrap_or_else(|| {
-        let mut e = fresh();
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
+    COMPRESSOR.with(|c| {
+        let mut c = c.borrow_mut();
+        let mut out = vec![0; c.zlib_compress_bound(data.len())];
+        // The bound holds any input, so this cannot run out of room.
+        let n = c.zlib_compress(data, &mut out).expect("zlib bound");
+        out.truncate(n);
+        out
     })
 }
 
