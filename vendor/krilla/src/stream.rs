@@ -369,6 +369,8 @@ pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
         // The bound holds any input, so this cannot run out of room.
         let n = c.zlib_compress(data, &mut out).expect("zlib bound");
         out.truncate(n);
+        // Only the compressed bytes stay (the bound is about the input's size).
+        out.shrink_to_fit();
         out
     })
 }
