@@ -17,7 +17,7 @@ use super::{
 /// whatever batch it was typeset in. The page itself is never written, so
 /// it has no page number: reading the page counter would make Typst lay out
 /// every batch twice (−3.1% of a sheet's instructions without it).
-const REPERTOIRE: &str = r##"#[
+pub(super) const REPERTOIRE: &str = r##"#[
 #import "/lib/the-thuc.typ": *
 #show: van-ban.with((:), page-numbers: false)
 #let chars = "AEIOUYaeiouyÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~–—‘’“”…•×°§\u{a0} fi fl ff ffi ffl"
