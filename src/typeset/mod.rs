@@ -428,11 +428,15 @@ mod tests {
         let alone: Vec<Vec<u8>> = (0..6)
             .map(|i| e.pdf(&src(i), (2026, 7, 5)).unwrap())
             .collect();
+        // Both threads start their rounds together, so that their
+        // compilations overlap.
+        let start = std::sync::Barrier::new(2);
         std::thread::scope(|s| {
             for t in 0..2 {
-                let (e, alone, src) = (&e, &alone, &src);
+                let (e, alone, src, start) = (&e, &alone, &src, &start);
                 s.spawn(move || {
                     on_own_pool(|| {
+                        start.wait();
                         for round in 0..3 {
                             for i in (t..6).step_by(2) {
                                 let pdf = e.pdf(&src(i), (2026, 7, 5)).unwrap();
